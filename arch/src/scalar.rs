@@ -23,7 +23,7 @@
 #[must_use]
 pub const fn var_u32_len(u: u32) -> usize {
     let bits = 32 - (u | 1).leading_zeros();
-    ((bits + 6) / 7) as usize
+    bits.div_ceil(7) as usize
 }
 
 /// Bytes Kryo's `writeVarLong` needs for the unsigned 64-bit value `u` (1..=9).
@@ -39,7 +39,7 @@ pub const fn var_u64_len(u: u64) -> usize {
     if bits > 56 {
         9
     } else {
-        ((bits + 6) / 7) as usize
+        bits.div_ceil(7) as usize
     }
 }
 
@@ -56,7 +56,7 @@ pub const fn var_flag_len(u: u32) -> usize {
     if bits <= 6 {
         1
     } else {
-        1 + ((bits - 6 + 6) / 7) as usize
+        1 + (bits - 6).div_ceil(7) as usize
     }
 }
 
@@ -297,7 +297,7 @@ mod tests {
     fn varint_matches_byte_loop_at_every_boundary() {
         for shift in 0..32 {
             for delta in [-1i64, 0, 1] {
-                let u = ((1i64 << shift) + delta).clamp(0, u32::MAX as i64) as u32;
+                let u = ((1i64 << shift) + delta).clamp(0, i64::from(u32::MAX)) as u32;
                 let (w, len) = encode_var_u32(u);
                 let expect = reference_encode32(u);
                 assert_eq!(&w.to_le_bytes()[..len], &expect[..], "u={u}");

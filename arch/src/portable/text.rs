@@ -137,14 +137,13 @@ pub fn utf8_to_cesu8(s: &str, dst: &mut [u8]) -> usize {
 pub fn cesu8_scan(src: &[u8], units: usize) -> Scan {
     let (mut pos, mut done) = (0usize, 0usize);
     while done < units {
-        if units - done >= 8 {
-            if let Some(w) = word_at(src, pos) {
-                if w & HIGH == 0 {
-                    pos += 8;
-                    done += 8;
-                    continue;
-                }
-            }
+        if units - done >= 8
+            && let Some(w) = word_at(src, pos)
+            && w & HIGH == 0
+        {
+            pos += 8;
+            done += 8;
+            continue;
         }
         let Some(&b) = src.get(pos) else {
             return Scan::Truncated {

@@ -532,11 +532,11 @@ impl<'de, S: Source, F: Flavour> InputBuffer<'de, S, F> {
     #[inline]
     pub fn read_var_int(&mut self, optimize_positive: bool) -> Result<i32> {
         let rest = self.rest();
-        if let Some(&b) = rest.first() {
-            if b < 0x80 {
-                self.pos += 1;
-                return Ok(scalar::from_unsigned32(u32::from(b), optimize_positive));
-            }
+        if let Some(&b) = rest.first()
+            && b < 0x80
+        {
+            self.pos += 1;
+            return Ok(scalar::from_unsigned32(u32::from(b), optimize_positive));
         }
         let u = match rest.first_chunk::<8>() {
             Some(w) => {
@@ -574,11 +574,11 @@ impl<'de, S: Source, F: Flavour> InputBuffer<'de, S, F> {
     #[inline]
     pub fn read_var_long(&mut self, optimize_positive: bool) -> Result<i64> {
         let rest = self.rest();
-        if let Some(&b) = rest.first() {
-            if b < 0x80 {
-                self.pos += 1;
-                return Ok(scalar::from_unsigned64(u64::from(b), optimize_positive));
-            }
+        if let Some(&b) = rest.first()
+            && b < 0x80
+        {
+            self.pos += 1;
+            return Ok(scalar::from_unsigned64(u64::from(b), optimize_positive));
         }
         let u = match (rest.first_chunk::<8>(), rest.get(8)) {
             (Some(w), Some(&ninth)) => {
@@ -812,7 +812,7 @@ impl<'de, F: Flavour> InputBuffer<'de, SliceSource<'de>, F> {
 impl<S: Source, F: Flavour> std::io::Read for InputBuffer<'_, S, F> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         let n = self
-            .optional(buf.len().min(source::DEFAULT_BUFFER).max(1))?
+            .optional(buf.len().clamp(1, source::DEFAULT_BUFFER))?
             .min(buf.len());
         buf[..n].copy_from_slice(&self.rest()[..n]);
         self.pos += n;

@@ -12,7 +12,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::flavour::Flavour;
 use crate::input::InputBuffer;
 
-/// Buffered bytes for an [`Input`]. Implemented by [`SliceSource`] and
+/// Buffered bytes for an [`InputBuffer`]. Implemented by [`SliceSource`] and
 /// [`Buffered`].
 ///
 /// Implementer notes: the input keeps a position inside

@@ -233,7 +233,7 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
         match self.string_header()? {
             Header::Null => return Ok(None),
             Header::Ascii => {
-                self.read_ascii_form(|p| units.extend(p.iter().map(|&b| u16::from(b))))?
+                self.read_ascii_form(|p| units.extend(p.iter().map(|&b| u16::from(b))))?;
             }
             Header::Units(0) => {}
             Header::Units(n) => self.read_units(n, |span, base| {
