@@ -207,8 +207,10 @@ impl<R: Fill> ChunkReader<R> {
 
     /// Skips the rest of this run, including its `00` marker, and arms the
     /// reader for the next run (the byte-stream half of `nextChunk()`).
-    fn next_run(&mut self) -> Result<()> {
+    /// Returns the data bytes skipped (chunk headers not counted).
+    fn next_run(&mut self) -> Result<u64> {
         let mut scratch = [0u8; 512];
+        let mut skipped = 0u64;
         while let Some(left) = self.current()? {
             let n = (left as usize).min(scratch.len());
             let got = self.inner.fill(&mut scratch[..n])?;
@@ -222,9 +224,10 @@ impl<R: Fill> ChunkReader<R> {
                 ));
             }
             self.consumed(left, got);
+            skipped += got as u64;
         }
         self.state = Chunk::Header;
-        Ok(())
+        Ok(skipped)
     }
 
     fn consumed(&mut self, left: u32, got: usize) {
@@ -339,6 +342,7 @@ impl<R: Fill, F: Flavour> InputBuffer<'static, Buffered<ChunkReader<R>>, F> {
     /// let mut input = Input::chunked(Reader::new(&data[..]), 1024);
     /// assert_eq!(input.read_byte()?, 0x0a);
     /// input.next_chunk()?;
+    /// assert_eq!(input.total(), 2); // the skipped 0x0b counts, as in Java
     /// assert_eq!(input.read_byte()?, 0x0c);
     /// assert!(input.read_byte().is_err());
     /// # Ok::<(), kryo5_io::Error>(())
@@ -349,6 +353,10 @@ impl<R: Fill, F: Flavour> InputBuffer<'static, Buffered<ChunkReader<R>>, F> {
     pub fn next_chunk(&mut self) -> Result<()> {
         self.src.clear();
         self.pos = 0;
-        self.src.reader_mut().next_run()
+        // Skipped data counts as read, as in Java, whose nextChunk() skips
+        // it through skip(): total() includes it.
+        let skipped = self.src.reader_mut().next_run()?;
+        self.src.discarded += skipped;
+        Ok(())
     }
 }
