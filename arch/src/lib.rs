@@ -8,8 +8,13 @@
 //!
 //! [`scalar`] holds the single-value varint codecs that everything shares.
 
+pub mod dispatch;
 pub mod order;
 pub mod portable;
 pub mod scalar;
 pub mod text;
 pub mod varint;
+#[cfg(target_arch = "x86_64")]
+mod x86_64;
+
+pub use dispatch::Kernel;

@@ -4,7 +4,147 @@
 //! (no length; bit 7 marks the last byte) and otherwise writes a UTF-16 unit
 //! count followed by CESU-8. These functions are the heavy parts of both.
 
+use crate::dispatch::{self, Kernel};
 use crate::portable;
+
+/// Inputs shorter than this go straight to the portable kernel.
+const SHORT: usize = 32;
+
+/// The function table of one implementation.
+pub(crate) struct Fns {
+    pub(crate) first_non_ascii: fn(&[u8]) -> usize,
+    pub(crate) utf16_len: fn(&str) -> usize,
+    pub(crate) supplementary_count: fn(&str) -> usize,
+    pub(crate) utf8_to_cesu8: fn(&str, &mut [u8]) -> usize,
+    pub(crate) cesu8_scan: fn(&[u8], usize) -> Scan,
+    pub(crate) cesu8_to_utf8: fn(&[u8], &mut Vec<u8>) -> Result<(), TextError>,
+    pub(crate) cesu8_to_utf16: fn(&[u8], &mut Vec<u16>) -> Result<(), TextError>,
+    pub(crate) utf8: for<'a> fn(&'a [u8]) -> Option<&'a str>,
+}
+
+pub(crate) static PORTABLE: Fns = Fns {
+    first_non_ascii: portable::text::first_non_ascii,
+    utf16_len: portable::text::utf16_len,
+    supplementary_count: portable::text::supplementary_count,
+    utf8_to_cesu8: portable::text::utf8_to_cesu8,
+    cesu8_scan: portable::text::cesu8_scan,
+    cesu8_to_utf8: portable::text::cesu8_to_utf8,
+    cesu8_to_utf16: portable::text::cesu8_to_utf16,
+    utf8: portable::text::utf8,
+};
+
+/// The table of a kernel the CPU supports (callers check support first).
+fn table(kernel: Kernel) -> &'static Fns {
+    match kernel {
+        #[cfg(target_arch = "x86_64")]
+        Kernel::Avx512 => &crate::x86_64::avx512::TEXT,
+        #[cfg(target_arch = "x86_64")]
+        Kernel::Avx2 => &crate::x86_64::avx2::TEXT,
+        _ => &PORTABLE,
+    }
+}
+
+/// The text kernels of one implementation, for callers that pick the
+/// kernel themselves; the free functions use the active one.
+///
+/// ```
+/// use kryo5_arch::{Kernel, text::Text};
+/// for kernel in Kernel::supported() {
+///     assert_eq!(Text::new(kernel).unwrap().utf16_len("a😀"), 3);
+/// }
+/// ```
+#[derive(Clone, Copy)]
+pub struct Text {
+    kernel: Kernel,
+    fns: &'static Fns,
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Text").field(&self.kernel).finish()
+    }
+}
+
+impl Text {
+    /// The implementation of `kernel`, if this CPU can run it.
+    #[must_use]
+    pub fn new(kernel: Kernel) -> Option<Text> {
+        kernel.is_supported().then(|| Text {
+            kernel,
+            fns: table(kernel),
+        })
+    }
+
+    /// The implementation of the active kernel.
+    #[must_use]
+    pub fn active() -> Text {
+        let kernel = dispatch::active();
+        Text {
+            kernel,
+            fns: table(kernel),
+        }
+    }
+
+    /// Which kernel this is.
+    #[must_use]
+    pub fn kernel(self) -> Kernel {
+        self.kernel
+    }
+
+    /// See [`first_non_ascii`].
+    #[inline]
+    pub fn first_non_ascii(self, bytes: &[u8]) -> usize {
+        (self.fns.first_non_ascii)(bytes)
+    }
+
+    /// See [`utf16_len`].
+    #[inline]
+    pub fn utf16_len(self, s: &str) -> usize {
+        (self.fns.utf16_len)(s)
+    }
+
+    /// See [`cesu8_len`].
+    #[inline]
+    pub fn cesu8_len(self, s: &str) -> usize {
+        s.len() + 2 * (self.fns.supplementary_count)(s)
+    }
+
+    /// See [`utf8_to_cesu8`].
+    #[inline]
+    pub fn utf8_to_cesu8(self, s: &str, dst: &mut [u8]) -> usize {
+        (self.fns.utf8_to_cesu8)(s, dst)
+    }
+
+    /// See [`cesu8_scan`].
+    #[inline]
+    pub fn cesu8_scan(self, src: &[u8], units: usize) -> Scan {
+        (self.fns.cesu8_scan)(src, units)
+    }
+
+    /// See [`cesu8_to_utf8`].
+    ///
+    /// # Errors
+    /// As [`cesu8_to_utf8`].
+    #[inline]
+    pub fn cesu8_to_utf8(self, src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
+        (self.fns.cesu8_to_utf8)(src, dst)
+    }
+
+    /// See [`cesu8_to_utf16`].
+    ///
+    /// # Errors
+    /// As [`cesu8_to_utf16`].
+    #[inline]
+    pub fn cesu8_to_utf16(self, src: &[u8], dst: &mut Vec<u16>) -> Result<(), TextError> {
+        (self.fns.cesu8_to_utf16)(src, dst)
+    }
+
+    /// See [`utf8`].
+    #[inline]
+    pub fn utf8(self, bytes: &[u8]) -> Option<&str> {
+        (self.fns.utf8)(bytes)
+    }
+}
 
 /// Outcome of [`cesu8_scan`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -55,7 +195,10 @@ pub struct TextError {
 /// ```
 #[inline]
 pub fn first_non_ascii(bytes: &[u8]) -> usize {
-    portable::text::first_non_ascii(bytes)
+    if bytes.len() < SHORT {
+        return portable::text::first_non_ascii(bytes);
+    }
+    Text::active().first_non_ascii(bytes)
 }
 
 /// Whether every byte is below `0x80`.
@@ -76,7 +219,10 @@ pub fn is_ascii(bytes: &[u8]) -> bool {
 /// ```
 #[inline]
 pub fn utf16_len(s: &str) -> usize {
-    portable::text::utf16_len(s)
+    if s.len() < SHORT {
+        return portable::text::utf16_len(s);
+    }
+    Text::active().utf16_len(s)
 }
 
 /// Bytes [`utf8_to_cesu8`] writes for `s`: each supplementary character
@@ -87,7 +233,10 @@ pub fn utf16_len(s: &str) -> usize {
 /// ```
 #[inline]
 pub fn cesu8_len(s: &str) -> usize {
-    s.len() + 2 * portable::text::supplementary_count(s)
+    if s.len() < SHORT {
+        return s.len() + 2 * portable::text::supplementary_count(s);
+    }
+    Text::active().cesu8_len(s)
 }
 
 /// Writes `s` as CESU-8 into `dst`, returning the bytes written.
@@ -102,7 +251,10 @@ pub fn cesu8_len(s: &str) -> usize {
 /// ```
 #[inline]
 pub fn utf8_to_cesu8(s: &str, dst: &mut [u8]) -> usize {
-    portable::text::utf8_to_cesu8(s, dst)
+    if s.len() < SHORT {
+        return portable::text::utf8_to_cesu8(s, dst);
+    }
+    Text::active().utf8_to_cesu8(s, dst)
 }
 
 /// Finds how many bytes the next `units` CESU-8 units occupy, from their
@@ -116,7 +268,10 @@ pub fn utf8_to_cesu8(s: &str, dst: &mut [u8]) -> usize {
 /// ```
 #[inline]
 pub fn cesu8_scan(src: &[u8], units: usize) -> Scan {
-    portable::text::cesu8_scan(src, units)
+    if units < SHORT {
+        return portable::text::cesu8_scan(src, units);
+    }
+    Text::active().cesu8_scan(src, units)
 }
 
 /// Decodes CESU-8 to UTF-8, appending to `dst`. Surrogate pairs become one
@@ -133,7 +288,10 @@ pub fn cesu8_scan(src: &[u8], units: usize) -> Scan {
 /// [`TextError`] with the offset of the first offending byte.
 #[inline]
 pub fn cesu8_to_utf8(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
-    portable::text::cesu8_to_utf8(src, dst)
+    if src.len() < SHORT {
+        return portable::text::cesu8_to_utf8(src, dst);
+    }
+    Text::active().cesu8_to_utf8(src, dst)
 }
 
 /// Decodes CESU-8 to UTF-16 units, appending to `dst`; lone surrogates are
@@ -149,7 +307,10 @@ pub fn cesu8_to_utf8(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
 /// [`TextError`] for a byte sequence Kryo's writer never produces.
 #[inline]
 pub fn cesu8_to_utf16(src: &[u8], dst: &mut Vec<u16>) -> Result<(), TextError> {
-    portable::text::cesu8_to_utf16(src, dst)
+    if src.len() < SHORT {
+        return portable::text::cesu8_to_utf16(src, dst);
+    }
+    Text::active().cesu8_to_utf16(src, dst)
 }
 
 /// `bytes` as a `&str` if it is valid UTF-8 (the check behind zero-copy
@@ -161,7 +322,10 @@ pub fn cesu8_to_utf16(src: &[u8], dst: &mut Vec<u16>) -> Result<(), TextError> {
 /// ```
 #[inline]
 pub fn utf8(bytes: &[u8]) -> Option<&str> {
-    portable::text::utf8(bytes)
+    if bytes.len() < SHORT {
+        return portable::text::utf8(bytes);
+    }
+    Text::active().utf8(bytes)
 }
 
 /// Writes one UTF-16 unit as 1 to 3 CESU-8 bytes into `dst` (at least 3

@@ -218,47 +218,56 @@ pub fn cesu8_to_utf8(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
         if pos == src.len() {
             break;
         }
-        let (unit, len) = unit_at(src, pos)?;
-        let cp = match unit {
-            0xd800..=0xdbff => {
-                let low = if pos + len < src.len() {
-                    unit_at(src, pos + len).ok()
-                } else {
-                    None
-                };
-                match low {
-                    Some((lo @ 0xdc00..=0xdfff, lo_len)) => {
-                        let cp = 0x1_0000
-                            + ((u32::from(unit) - 0xd800) << 10)
-                            + (u32::from(lo) - 0xdc00);
-                        pos += lo_len;
-                        cp
-                    }
-                    _ => {
-                        return Err(TextError {
-                            at: pos,
-                            kind: TextErrorKind::LoneSurrogate,
-                        });
-                    }
-                }
-            }
-            0xdc00..=0xdfff => {
-                return Err(TextError {
-                    at: pos,
-                    kind: TextErrorKind::LoneSurrogate,
-                });
-            }
-            _ => u32::from(unit),
-        };
-        pos += len;
-        let ch = char::from_u32(cp).ok_or(TextError {
-            at: pos,
-            kind: TextErrorKind::Malformed,
-        })?;
-        let mut buf = [0u8; 4];
-        dst.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+        pos = utf8_char_at(src, pos, dst)?;
     }
     Ok(())
+}
+
+/// Decodes the unit starting at `pos` (or the surrogate pair starting
+/// there), appends its UTF-8 to `dst` and returns the offset after it: one
+/// step of [`cesu8_to_utf8`], which the vector kernels also take wherever
+/// their fast path does not apply, so both decode identically.
+pub(crate) fn utf8_char_at(src: &[u8], pos: usize, dst: &mut Vec<u8>) -> Result<usize, TextError> {
+    let (unit, len) = unit_at(src, pos)?;
+    let mut pos = pos;
+    let cp = match unit {
+        0xd800..=0xdbff => {
+            let low = if pos + len < src.len() {
+                unit_at(src, pos + len).ok()
+            } else {
+                None
+            };
+            match low {
+                Some((lo @ 0xdc00..=0xdfff, lo_len)) => {
+                    let cp =
+                        0x1_0000 + ((u32::from(unit) - 0xd800) << 10) + (u32::from(lo) - 0xdc00);
+                    pos += lo_len;
+                    cp
+                }
+                _ => {
+                    return Err(TextError {
+                        at: pos,
+                        kind: TextErrorKind::LoneSurrogate,
+                    });
+                }
+            }
+        }
+        0xdc00..=0xdfff => {
+            return Err(TextError {
+                at: pos,
+                kind: TextErrorKind::LoneSurrogate,
+            });
+        }
+        _ => u32::from(unit),
+    };
+    pos += len;
+    let ch = char::from_u32(cp).ok_or(TextError {
+        at: pos,
+        kind: TextErrorKind::Malformed,
+    })?;
+    let mut buf = [0u8; 4];
+    dst.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
+    Ok(pos)
 }
 
 /// `bytes` as `&str` if valid UTF-8.
