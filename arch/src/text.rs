@@ -328,6 +328,140 @@ pub fn utf8(bytes: &[u8]) -> Option<&str> {
     Text::active().utf8(bytes)
 }
 
+/// `bytes` as a `&str` if every byte is ASCII: the cheap check for text
+/// that is ASCII by construction (Kryo's ASCII form), without a full UTF-8
+/// validation.
+///
+/// ```
+/// assert_eq!(kryo5_arch::text::ascii_str(b"kryo"), Some("kryo"));
+/// assert_eq!(kryo5_arch::text::ascii_str("é".as_bytes()), None);
+/// ```
+#[inline]
+pub fn ascii_str(bytes: &[u8]) -> Option<&str> {
+    if !is_ascii_short(bytes) {
+        return None;
+    }
+    // SAFETY: every byte is below 0x80 (checked just above), and a sequence
+    // of ASCII bytes is valid UTF-8.
+    Some(unsafe { std::str::from_utf8_unchecked(bytes) })
+}
+
+/// Whether every byte is ASCII, with overlapping word loads for the short
+/// inputs Kryo's ASCII form has (no loop up to 32 bytes).
+#[inline]
+fn is_ascii_short(b: &[u8]) -> bool {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let word = |s: &[u8]| s.first_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+    let tail = |s: &[u8]| s.last_chunk::<8>().map_or(0, |w| u64::from_le_bytes(*w));
+    match b.len() {
+        0 => true,
+        1..=7 => b.iter().fold(0, |acc, &x| acc | x) < 0x80,
+        8..=16 => (word(b) | tail(b)) & HIGH == 0,
+        17..=32 => (word(b) | word(&b[8..]) | tail(&b[..b.len() - 8]) | tail(b)) & HIGH == 0,
+        _ => is_ascii(b),
+    }
+}
+
+/// A short string in Kryo's ASCII form, decoded without allocating: up to
+/// 32 ASCII characters stored inline.
+///
+/// Kryo writes strings of 2 to 32 ASCII characters as their bytes with bit
+/// 7 set on the last one; [`Ascii32::from_window`] decodes one from the
+/// next 32 bytes of input with a few vector instructions (SSE2 on x86-64,
+/// which every x86-64 CPU has; words elsewhere).
+///
+/// ```
+/// use kryo5_arch::text::Ascii32;
+/// let mut window = [0u8; 32];
+/// window[..3].copy_from_slice(&[b'a', b'b', b'c' | 0x80]);
+/// let s = Ascii32::from_window(&window).unwrap();
+/// assert_eq!((s.as_str(), s.len()), ("abc", 3));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Ascii32 {
+    /// The characters, then zeros: all 32 bytes are ASCII (the invariant
+    /// `as_str` relies on).
+    bytes: [u8; 32],
+    len: u8,
+}
+
+impl Ascii32 {
+    /// Decodes Kryo's ASCII form at the start of `window`: `None` if the
+    /// first byte has bit 7 set (the UTF-8 form) or no byte of the 32 ends
+    /// the string.
+    #[inline]
+    #[must_use]
+    pub fn from_window(window: &[u8; 32]) -> Option<Ascii32> {
+        let (bytes, len) = ascii_window(window)?;
+        Some(Ascii32 {
+            bytes,
+            len: len as u8,
+        })
+    }
+
+    /// [`Ascii32::from_window`] for fewer than 32 remaining bytes.
+    #[must_use]
+    pub fn from_tail(bytes: &[u8]) -> Option<Ascii32> {
+        let mut window = [0u8; 32];
+        let n = bytes.len().min(32);
+        window[..n].copy_from_slice(&bytes[..n]);
+        // Zero padding never ends a string: a terminator found is real.
+        Ascii32::from_window(&window)
+    }
+
+    /// Bytes the string occupied in the input (its length).
+    #[inline]
+    #[must_use]
+    pub fn len(&self) -> usize {
+        usize::from(self.len)
+    }
+
+    /// Always `false`: the ASCII form has at least two characters.
+    #[inline]
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The string.
+    #[inline]
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.padded()[..self.len()]
+    }
+
+    /// The string followed by zero bytes up to 32 (for a fixed-size copy,
+    /// then a truncation to [`Ascii32::len`]).
+    #[inline]
+    #[must_use]
+    pub fn padded(&self) -> &str {
+        // SAFETY: every byte is ASCII (the constructors only store bytes
+        // below 0x80: the characters masked to 7 bits, zeros after them),
+        // and ASCII is valid UTF-8.
+        unsafe { std::str::from_utf8_unchecked(&self.bytes) }
+    }
+}
+
+impl std::fmt::Debug for Ascii32 {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
+/// The ASCII-form string in `w`: its bytes with bit 7 cleared and zeros
+/// after it, and its length.
+#[inline]
+fn ascii_window(w: &[u8; 32]) -> Option<([u8; 32], usize)> {
+    #[cfg(target_arch = "x86_64")]
+    {
+        crate::x86_64::sse2::ascii_window(w)
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        portable::text::ascii_window(w)
+    }
+}
+
 /// Writes one UTF-16 unit as 1 to 3 CESU-8 bytes into `dst` (at least 3
 /// bytes long); returns the count.
 ///

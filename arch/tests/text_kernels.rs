@@ -415,3 +415,40 @@ fn free_functions_under_every_forced_kernel() {
     }
     kryo5_arch::dispatch::force(Kernel::best()).unwrap();
 }
+
+/// `Ascii32::from_window` (SSE2 on x86-64) against the portable decoder of
+/// Kryo's ASCII form, on windows with the terminator at every position and
+/// with random bytes around it.
+#[test]
+fn ascii_window_matches_portable() {
+    use kryo5_arch::portable::text::ascii_window;
+    use kryo5_arch::text::Ascii32;
+    let mut rng = kryo5_testdata::Rng::new(77);
+    for round in 0..2000 {
+        let mut w = [0u8; 32];
+        for b in &mut w {
+            *b = rng.next_u32() as u8;
+        }
+        if round % 2 == 0 {
+            // Mostly ASCII with a terminator somewhere (or none).
+            let end = rng.below(40) as usize;
+            for (i, b) in w.iter_mut().enumerate() {
+                if i < end {
+                    *b &= 0x7f;
+                } else if i == end {
+                    *b |= 0x80;
+                }
+            }
+        }
+        let want = ascii_window(&w);
+        let got = Ascii32::from_window(&w);
+        assert_eq!(
+            want.map(|(b, n)| (String::from_utf8(b[..n].to_vec()).unwrap(), n)),
+            got.map(|a| (a.as_str().to_owned(), a.len())),
+            "{w:02x?}"
+        );
+        if let Some(a) = got {
+            assert!(a.padded().bytes().skip(a.len()).all(|b| b == 0));
+        }
+    }
+}

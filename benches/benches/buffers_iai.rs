@@ -187,13 +187,13 @@ fn string_write<F: Buffers>(name: &str) -> Write<F, String> {
 
 fn string_read<F: Buffers>(name: &str) -> Read<F, String> {
     read(
-        data::string_bytes(&data::string(name)),
+        data::string_in_message(&data::string(name)),
         String::with_capacity(1024),
     )
 }
 
 fn string_read_str<F: Buffers>(name: &str) -> Read<F, ()> {
-    read(data::string_bytes(&data::string(name)), ())
+    read(data::string_in_message(&data::string(name)), ())
 }
 
 fn cesu8(name: &str) -> Plain<String, String> {

@@ -179,6 +179,26 @@ pub fn emoji_text(chars: usize, rng: &mut Rng) -> String {
         .collect()
 }
 
+/// Bytes after a string in [`string_in_message`]: the fields that follow it.
+pub const TRAILER: usize = 32;
+
+/// `text` as Kryo's `writeString` writes it inside a message: followed by
+/// [`TRAILER`] bytes of further fields (here a `long` and zeros), as strings
+/// appear in Kryo payloads. The read benchmarks read the string from the
+/// start and stop there.
+///
+/// ```
+/// let bytes = kryo5_benches::data::string_in_message("ab");
+/// assert_eq!(bytes.len(), 2 + kryo5_benches::data::TRAILER);
+/// ```
+#[must_use]
+pub fn string_in_message(text: &str) -> Vec<u8> {
+    let mut bytes = string_bytes(text);
+    bytes.extend_from_slice(&0x0123_4567_89ab_cdef_u64.to_le_bytes());
+    bytes.resize(bytes.len() + TRAILER - 8, 0);
+    bytes
+}
+
 /// `text` as Kryo's `writeString` writes it.
 #[must_use]
 pub fn string_bytes(text: &str) -> Vec<u8> {

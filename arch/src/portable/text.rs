@@ -274,3 +274,17 @@ pub(crate) fn utf8_char_at(src: &[u8], pos: usize, dst: &mut Vec<u8>) -> Result<
 pub fn utf8(bytes: &[u8]) -> Option<&str> {
     std::str::from_utf8(bytes).ok()
 }
+
+/// The ASCII-form string at the start of `w`; see
+/// [`crate::text::Ascii32::from_window`].
+pub fn ascii_window(w: &[u8; 32]) -> Option<([u8; 32], usize)> {
+    if w[0] & 0x80 != 0 {
+        return None;
+    }
+    let end = w.iter().position(|&b| b & 0x80 != 0)?;
+    let mut out = [0u8; 32];
+    for (o, &b) in out.iter_mut().zip(&w[..=end]) {
+        *o = b & 0x7f;
+    }
+    Some((out, end + 1))
+}

@@ -4,4 +4,5 @@
 
 pub(crate) mod avx2;
 pub(crate) mod avx512;
+pub(crate) mod sse2;
 mod text_shared;

@@ -3,18 +3,15 @@
 
 use std::ops::Deref;
 
-use kryo5_arch::text::{self, Scan};
+use kryo5_arch::text::{self, Ascii32, Scan};
 use zerocopy::FromBytes;
 use zerocopy::byteorder::{F32, F64, I16, I32, I64, U16};
 
 use super::InputBuffer;
 use super::source::SliceSource;
-use super::text::{Header, push_cesu8};
+use super::text::{Header, push_cesu8, short_ascii};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flavour::Flavour;
-
-/// Longest ASCII-form string kept inline by [`StrRef`].
-const INLINE: usize = 32;
 
 /// A string read from a slice without copying where the wire allows it.
 ///
@@ -37,31 +34,9 @@ pub enum StrRef<'de> {
     /// Borrowed from the input.
     Borrowed(&'de str),
     /// A short ASCII-form string, copied inline.
-    Inline(InlineAscii),
+    Inline(Ascii32),
     /// Decoded into an owned string.
     Owned(String),
-}
-
-/// Up to 32 ASCII bytes stored inline (see [`StrRef::Inline`]).
-#[derive(Clone, Copy)]
-pub struct InlineAscii {
-    len: u8,
-    bytes: [u8; INLINE],
-}
-
-impl InlineAscii {
-    /// The text.
-    #[must_use]
-    pub fn as_str(&self) -> &str {
-        // Only ASCII is ever stored, so this never falls back.
-        std::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
-    }
-}
-
-impl std::fmt::Debug for InlineAscii {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.as_str().fmt(f)
-    }
 }
 
 impl Deref for StrRef<'_> {
@@ -144,27 +119,24 @@ impl<'de, F: Flavour> InputBuffer<'de, SliceSource<'de>, F> {
     /// As [`read_string`](InputBuffer::read_string).
     pub fn read_str(&mut self) -> Result<Option<StrRef<'de>>> {
         let data: &'de [u8] = self.src.data;
+        // Fast path: a short ASCII-form string, copied inline.
+        if let Some(s) = short_ascii(&data[self.pos..]) {
+            self.pos += s.len();
+            return Ok(Some(StrRef::Inline(s)));
+        }
         match self.string_header()? {
             Header::Null => Ok(None),
             Header::Units(0) => Ok(Some(StrRef::Borrowed(""))),
             Header::Ascii => {
+                // Longer than 32 characters (shorter ones took the fast path).
                 let rest = &data[self.pos..];
                 let end = text::first_non_ascii(rest);
                 let Some(&last) = rest.get(end) else {
                     return Err(self.end_error(rest.len() + 1));
                 };
                 self.pos += end + 1;
-                if end < INLINE {
-                    let mut bytes = [0u8; INLINE];
-                    bytes[..end].copy_from_slice(&rest[..end]);
-                    bytes[end] = last & 0x7f;
-                    return Ok(Some(StrRef::Inline(InlineAscii {
-                        len: end as u8 + 1,
-                        bytes,
-                    })));
-                }
                 let mut s = String::with_capacity(end + 1);
-                s.push_str(text::utf8(&rest[..end]).unwrap_or_default());
+                s.push_str(text::ascii_str(&rest[..end]).unwrap_or_default());
                 s.push(char::from(last & 0x7f));
                 Ok(Some(StrRef::Owned(s)))
             }
@@ -183,7 +155,7 @@ impl<'de, F: Flavour> InputBuffer<'de, SliceSource<'de>, F> {
                 if let Some(s) = text::utf8(span) {
                     return Ok(Some(StrRef::Borrowed(s)));
                 }
-                let mut s = String::new();
+                let mut s = String::with_capacity(span.len());
                 push_cesu8(span, base, &mut s)?;
                 Ok(Some(StrRef::Owned(s)))
             }

@@ -6,7 +6,7 @@
 //! buffer. kryo5 accepts exactly what Java's writer produces and reports
 //! anything else as [`ErrorKind::MalformedString`] at the offending byte.
 
-use kryo5_arch::text::{self, Scan, TextError, TextErrorKind};
+use kryo5_arch::text::{self, Ascii32, Scan, TextError, TextErrorKind};
 
 use super::InputBuffer;
 use super::source::Source;
@@ -33,6 +33,18 @@ pub(crate) fn text_error(e: TextError, base: u64) -> Error {
     Error::new(kind, base + e.at as u64)
 }
 
+/// Kryo's ASCII form at the start of `bytes`, if it ends within their
+/// first 32: decoded from a 32-byte window (zero-padded at the end of the
+/// input). `None` for the UTF-8 form or a longer string, which the general
+/// path reads.
+#[inline(always)]
+pub(crate) fn short_ascii(bytes: &[u8]) -> Option<Ascii32> {
+    match bytes.first_chunk::<32>() {
+        Some(window) => Ascii32::from_window(window),
+        None => Ascii32::from_tail(bytes),
+    }
+}
+
 /// Appends CESU-8 `span` to `dst` as UTF-8.
 pub(crate) fn push_cesu8(span: &[u8], base: u64, dst: &mut String) -> Result<()> {
     if let Some(s) = text::utf8(span) {
@@ -40,6 +52,7 @@ pub(crate) fn push_cesu8(span: &[u8], base: u64, dst: &mut String) -> Result<()>
         return Ok(());
     }
     let mut bytes = std::mem::take(dst).into_bytes();
+    bytes.reserve(span.len());
     text::cesu8_to_utf8(span, &mut bytes).map_err(|e| text_error(e, base))?;
     *dst = String::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::MalformedString, base))?;
     Ok(())
@@ -199,6 +212,20 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
     /// As [`read_string`](Self::read_string).
     pub fn read_string_into(&mut self, dst: &mut String) -> Result<bool> {
         dst.clear();
+        // Fast path: an ASCII-form string of up to 31 characters ending
+        // within the next 32 buffered bytes.
+        if let Some(s) = short_ascii(self.rest()) {
+            // A fixed-size copy of the padded 32 bytes, then the length.
+            dst.push_str(s.padded());
+            dst.truncate(s.len());
+            self.pos += s.len();
+            return Ok(true);
+        }
+        self.read_string_slow(dst)
+    }
+
+    #[inline(never)]
+    fn read_string_slow(&mut self, dst: &mut String) -> Result<bool> {
         match self.string_header()? {
             Header::Null => Ok(false),
             Header::Ascii => {

@@ -71,6 +71,39 @@ impl<'a> Text<'a> {
     }
 }
 
+/// Writes `src` (2..=32 bytes) in Kryo's ASCII form into `dst` (of the same
+/// length) if it is all ASCII: overlapping word copies, checked on the way.
+/// Returns `false`, leaving `dst` to be overwritten, for non-ASCII text.
+#[inline(always)]
+fn ascii_form(src: &[u8], dst: &mut [u8]) -> bool {
+    const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
+    let n = src.len();
+    let ok = if n >= 16 {
+        let (Some(a), Some(b)) = (src.first_chunk::<16>(), src.last_chunk::<16>()) else {
+            return false;
+        };
+        let (a, b) = (u128::from_le_bytes(*a), u128::from_le_bytes(*b));
+        dst[..16].copy_from_slice(&a.to_le_bytes());
+        dst[n - 16..n].copy_from_slice(&b.to_le_bytes());
+        (a | b) & HIGH == 0
+    } else if n >= 8 {
+        let (Some(a), Some(b)) = (src.first_chunk::<8>(), src.last_chunk::<8>()) else {
+            return false;
+        };
+        let (a, b) = (u64::from_le_bytes(*a), u64::from_le_bytes(*b));
+        dst[..8].copy_from_slice(&a.to_le_bytes());
+        dst[n - 8..n].copy_from_slice(&b.to_le_bytes());
+        (a | b) & 0x8080_8080_8080_8080 == 0
+    } else {
+        dst[..n].copy_from_slice(src);
+        src.iter().fold(0, |acc, &x| acc | x) < 0x80
+    };
+    if ok {
+        dst[n - 1] |= 0x80;
+    }
+    ok
+}
+
 /// CESU-8 bytes of one UTF-16 unit.
 fn unit_len(c: u16) -> usize {
     if c < 0x80 {
@@ -108,7 +141,23 @@ impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
     /// [`ErrorKind::BufferOverflow`] past the maximum size (for
     /// [`Memory`](super::sink::Memory) nothing of the string is kept), or a
     /// sink error.
+    #[inline]
     pub fn write_string(&mut self, value: Option<&str>) -> Result<()> {
+        // Fast path: Kryo's ASCII form (2..=32 ASCII characters) that fits in
+        // the buffer, so no flush can happen, as in Java.
+        if let Some(s) = value
+            && (2..=32).contains(&s.len())
+            && let Some(dst) = self.buf.get_mut(self.pos..self.pos + s.len())
+            && ascii_form(s.as_bytes(), dst)
+        {
+            self.pos += s.len();
+            return Ok(());
+        }
+        self.write_string_slow(value)
+    }
+
+    #[inline(never)]
+    fn write_string_slow(&mut self, value: Option<&str>) -> Result<()> {
         match value {
             None => self.write_byte(0x80),
             Some(s) => self.write_text(Text::Utf8(s)),
