@@ -3,8 +3,9 @@
 # `cargo install --locked`. Idempotent: a tool whose `--version` output
 # already shows its pinned version is skipped.
 #
-#   scripts/install-tools.sh           install what is missing or mismatched
-#   scripts/install-tools.sh --check   only report; exit 1 if anything is off
+#   scripts/install-tools.sh                 install what is missing or mismatched
+#   scripts/install-tools.sh cargo-fuzz      only the named tools (crate names)
+#   scripts/install-tools.sh --check [TOOL]  only report; exit 1 if anything is off
 #
 # To add a tool, add one `tool` line below.
 set -euo pipefail
@@ -15,11 +16,14 @@ cd "$root"
 die() { echo "install-tools: $*" >&2; exit 1; }
 
 check_only=false
-case "${1:-}" in
-    "") ;;
-    --check) check_only=true ;;
-    *) die "unknown argument '$1' (usage: install-tools.sh [--check])" ;;
-esac
+wanted=()
+for arg in "$@"; do
+    case "$arg" in
+        --check) check_only=true ;;
+        -*) die "unknown option '$arg' (usage: install-tools.sh [--check] [TOOL...])" ;;
+        *) wanted+=("$arg") ;;
+    esac
+done
 
 command -v cargo >/dev/null || die "cargo is required (install Rust with rustup)"
 
@@ -43,6 +47,9 @@ failed=0
 tool() {
     local crate="$1" version="$2"
     shift 2
+    if [ "${#wanted[@]}" -gt 0 ] && ! printf '%s\n' "${wanted[@]}" | grep -qx "$crate"; then
+        return
+    fi
     local found=""
     if command -v "$1" >/dev/null 2>&1; then
         # Exit status ignored: iai-callgrind-runner has no --version flag and
@@ -64,8 +71,7 @@ tool() {
 }
 
 tool iai-callgrind-runner "$iai_version" iai-callgrind-runner
-# cargo-fuzz, for the targets under fuzz/, goes here when the fuzz job is
-# added, pinned the same way (its `cargo fuzz --version` prints the version):
-# tool cargo-fuzz <X.Y.Z> cargo fuzz
+# cargo-fuzz runs the targets under fuzz/ (with the nightly toolchain).
+tool cargo-fuzz 0.13.1 cargo fuzz
 
 exit "$failed"

@@ -31,6 +31,33 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 step "cargo test (unit, doc, robustness and Java interop tests)"
 cargo test --workspace --locked
 
+step "kernel, buffer and interop tests with each kernel forced"
+# KRYO5_KERNEL fails loudly if the CPU cannot run the kernel named.
+for kernel in portable avx2 avx512; do
+    echo "--- KRYO5_KERNEL=$kernel"
+    KRYO5_KERNEL=$kernel cargo test --locked -p kryo5-arch -p kryo5-io -p kryo5-interop --tests
+done
+
+step "AddressSanitizer: kernel and buffer tests (nightly)"
+rustup run nightly rustc --version >/dev/null 2>&1 \
+    || die "the nightly toolchain is required for AddressSanitizer and fuzzing (rustup toolchain install nightly)"
+RUSTFLAGS="-Zsanitizer=address" cargo +nightly test --locked -p kryo5-arch -p kryo5-io \
+    --target x86_64-unknown-linux-gnu --tests
+
+step "fuzzing: every target, a short bounded run each"
+bash scripts/install-tools.sh cargo-fuzz
+fuzz_seconds="${KRYO5_FUZZ_SECONDS:-20}"
+mkdir -p target/fuzz-logs
+for target in $(cargo +nightly fuzz list); do
+    log="target/fuzz-logs/$target.log"
+    if ! cargo +nightly fuzz run "$target" -- -max_total_time="$fuzz_seconds" \
+        -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
+        tail -n 60 "$log"
+        die "fuzz target $target failed (log: $log)"
+    fi
+    echo "fuzz $target: $(grep -m1 -o 'number_of_executed_units: *[0-9]*' "$log" || echo 'ran') in ${fuzz_seconds}s"
+done
+
 step "demo (the main job) runs"
 cargo run --quiet --locked -p kryo5-cli -- demo --records 100 --seconds 0.01 >/dev/null
 
