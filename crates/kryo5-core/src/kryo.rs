@@ -1,0 +1,844 @@
+//! [`Kryo`]: registrations, settings, and the per-graph state behind the
+//! `write_object` / `read_object` family.
+
+use std::any::{Any, TypeId};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::io::{In, Out};
+use crate::registry::{ReadDyn, RegIndex, Registry};
+use crate::types::{KryoType, NullForm, Object};
+
+/// Default maximum nesting depth: deep enough for real graphs, shallow
+/// enough that hostile input cannot overflow the stack.
+pub const DEFAULT_MAX_DEPTH: u32 = 1000;
+
+/// The serializer Kryo uses for classes without a more specific one
+/// (Kryo's `setDefaultSerializer`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum DefaultSerializer {
+    /// `FieldSerializer`: fields in name order, no header.
+    #[default]
+    Field,
+}
+
+/// Settings that change the bytes.
+#[derive(Clone, Debug)]
+struct Config {
+    references: bool,
+    registration_required: bool,
+    warn_unregistered: bool,
+    auto_reset: bool,
+    max_depth: u32,
+    optimized_generics: bool,
+    default_serializer: DefaultSerializer,
+}
+
+/// Per-graph state, cleared by [`Kryo::reset`].
+#[derive(Default)]
+struct Graph {
+    depth: u32,
+    /// Writer: identity of shared objects -> reference id.
+    written: HashMap<usize, u32>,
+    /// Writer: the next reference id.
+    next_write_id: u32,
+    /// Reader: reference id -> the object, once bound.
+    read: Vec<Option<Rc<dyn Any>>>,
+    /// Reader: ids reserved for objects being read (innermost last).
+    pending: Vec<u32>,
+    /// Writer: class -> name id, for classes written by name.
+    names_written: HashMap<RegIndex, u32>,
+    /// Reader: name id -> class.
+    names_read: HashMap<u32, RegIndex>,
+    /// Kryo's graph context, for serializers' per-graph data.
+    context: HashMap<TypeId, Box<dyn Any>>,
+}
+
+/// Kryo: registrations, settings and the state of the graph being written
+/// or read.
+///
+/// ```
+/// use kryo5_core::Kryo;
+/// use kryo5_io::{Input, Output};
+///
+/// let mut kryo = Kryo::new();
+/// let mut out = Output::new();
+/// kryo.write_class_and_object(&mut out, Some(&5i32))?;
+/// kryo.write_object(&mut out, &String::from("ab"))?;
+/// assert_eq!(out.as_slice(), &[0x02, 0x0a, 0x61, 0xe2]);
+///
+/// let bytes = out.into_vec();
+/// let mut input = Input::new(&bytes);
+/// let any = kryo.read_class_and_object(&mut input)?.unwrap();
+/// assert_eq!(any.downcast_ref::<i32>(), Some(&5));
+/// assert_eq!(kryo.read_object::<String, _>(&mut input)?, "ab");
+/// # Ok::<(), kryo5_core::Error>(())
+/// ```
+pub struct Kryo {
+    config: Config,
+    registry: Registry,
+    graph: Graph,
+    context: HashMap<TypeId, Box<dyn Any>>,
+}
+
+impl Default for Kryo {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl std::fmt::Debug for Kryo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Kryo")
+            .field("config", &self.config)
+            .field("depth", &self.graph.depth)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Kryo {
+    /// A Kryo with Java's defaults: the nine default registrations (ids 0
+    /// to 8: `int`, `String`, `float`, `boolean`, `byte`, `char`, `short`,
+    /// `long`, `double`), registration required, references off, auto reset
+    /// on, optimized generics on; the maximum depth is
+    /// [`DEFAULT_MAX_DEPTH`] (Java's is unbounded).
+    #[must_use]
+    pub fn new() -> Self {
+        let mut kryo = Kryo {
+            config: Config {
+                references: false,
+                registration_required: true,
+                warn_unregistered: true,
+                auto_reset: true,
+                max_depth: DEFAULT_MAX_DEPTH,
+                optimized_generics: true,
+                default_serializer: DefaultSerializer::Field,
+            },
+            registry: Registry::default(),
+            graph: Graph::default(),
+            context: HashMap::new(),
+        };
+        crate::serializers::register_defaults(&mut kryo);
+        kryo
+    }
+
+    // ----- settings ----------------------------------------------------------
+
+    /// Kryo's `setReferences`: track object identity, writing back-references
+    /// for objects seen before. Call it before registering classes, as a Java
+    /// program must (format spec 7.5).
+    pub fn set_references(&mut self, enabled: bool) {
+        self.config.references = enabled;
+    }
+
+    /// Whether references are on.
+    #[must_use]
+    pub fn references(&self) -> bool {
+        self.config.references
+    }
+
+    /// Kryo's `setRegistrationRequired`: when off, unregistered classes are
+    /// written by name.
+    pub fn set_registration_required(&mut self, required: bool) {
+        self.config.registration_required = required;
+    }
+
+    /// Whether registration is required.
+    #[must_use]
+    pub fn registration_required(&self) -> bool {
+        self.config.registration_required
+    }
+
+    /// Kryo's `setWarnUnregisteredClasses`: log (through `log`) each class
+    /// written by name.
+    pub fn set_warn_unregistered_classes(&mut self, warn: bool) {
+        self.config.warn_unregistered = warn;
+    }
+
+    /// Kryo's `setAutoReset`: reset the graph state after each top-level call.
+    pub fn set_auto_reset(&mut self, auto: bool) {
+        self.config.auto_reset = auto;
+    }
+
+    /// Kryo's `setMaxDepth`: nested `write_object`/`read_object` calls beyond
+    /// this fail with [`ErrorKind::MaxDepth`].
+    pub fn set_max_depth(&mut self, depth: u32) {
+        self.config.max_depth = depth;
+    }
+
+    /// Kryo's `setOptimizedGenerics`.
+    pub fn set_optimized_generics(&mut self, enabled: bool) {
+        self.config.optimized_generics = enabled;
+    }
+
+    /// Whether optimized generics are on: positions that declare their type
+    /// arguments pass them to the value's serializer (format spec 9.4).
+    #[must_use]
+    pub fn optimized_generics(&self) -> bool {
+        self.config.optimized_generics
+    }
+
+    /// Kryo's `setDefaultSerializer`.
+    pub fn set_default_serializer(&mut self, serializer: DefaultSerializer) {
+        self.config.default_serializer = serializer;
+    }
+
+    /// The default serializer for classes without a specific one.
+    #[must_use]
+    pub fn default_serializer(&self) -> DefaultSerializer {
+        self.config.default_serializer
+    }
+
+    // ----- registration ---------------------------------------------------
+
+    /// Kryo's `register(Class)`: gives `T`'s Java class the next free id
+    /// (9 on a fresh Kryo), or keeps the id it has. Returns the id.
+    ///
+    /// ```
+    /// use std::rc::Rc;
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// assert_eq!(kryo.next_registration_id(), 9);
+    /// // String is registered already (id 1): registering keeps its id.
+    /// assert_eq!(kryo.register::<Rc<String>>(), 1);
+    /// ```
+    pub fn register<T: KryoType + Clone + std::fmt::Debug>(&mut self) -> u32 {
+        self.register_class(T::java_class(), None, Some(read_dyn::<T>))
+    }
+
+    /// Kryo's `register(Class, int)`: `T`'s class gets `id`, taking it over
+    /// from any class that had it.
+    pub fn register_with_id<T: KryoType + Clone + std::fmt::Debug>(&mut self, id: u32) -> u32 {
+        self.register_class(T::java_class(), Some(id), Some(read_dyn::<T>))
+    }
+
+    /// Makes `T` known without an id: written by name when registration is
+    /// not required, and readable when it arrives by name (Java's implicit
+    /// registration).
+    pub fn add_class<T: KryoType + Clone + std::fmt::Debug>(&mut self) {
+        let strings_direct = !self.config.references;
+        self.registry.register(
+            T::java_class(),
+            None,
+            false,
+            Some(read_dyn::<T>),
+            strings_direct,
+        );
+    }
+
+    fn register_class(
+        &mut self,
+        name: Cow<'static, str>,
+        id: Option<u32>,
+        read: Option<ReadDyn>,
+    ) -> u32 {
+        let strings_direct = !self.config.references;
+        let i = self.registry.register(name, id, true, read, strings_direct);
+        self.registry.get(i).id.unwrap_or_default()
+    }
+
+    /// The id the next [`Kryo::register`] gives.
+    #[must_use]
+    pub fn next_registration_id(&self) -> u32 {
+        self.registry.peek_next_id()
+    }
+
+    /// The registration id of `T`'s class, if registered.
+    pub fn registration_id<T: KryoType>(&mut self) -> Option<u32> {
+        let i = self.registry.of::<T>()?;
+        self.registry.get(i).id
+    }
+
+    /// Whether `T`'s String fields are written directly (no reference
+    /// marker): references were off when `T` was registered (format spec
+    /// 7.5), or `T` is not registered and references are off now.
+    pub fn strings_direct<T: KryoType>(&mut self) -> bool {
+        match self.registry.of::<T>() {
+            Some(i) => self.registry.get(i).strings_direct,
+            None => !self.config.references,
+        }
+    }
+
+    // ----- contexts ---------------------------------------------------------
+
+    /// Kryo's context: per-instance data of type `V`, kept across graphs.
+    pub fn context<V: Any + Default>(&mut self) -> &mut V {
+        context_entry(&mut self.context)
+    }
+
+    /// Kryo's graph context: per-graph data of type `V`, cleared by
+    /// [`Kryo::reset`].
+    pub fn graph_context<V: Any + Default>(&mut self) -> &mut V {
+        context_entry(&mut self.graph.context)
+    }
+
+    /// Kryo's `reset()`: forgets the graph state (reference ids, class name
+    /// ids, graph context, depth). Called after every top-level call unless
+    /// auto reset is off.
+    pub fn reset(&mut self) {
+        let names = self.config.registration_required;
+        let g = &mut self.graph;
+        g.depth = 0;
+        g.written.clear();
+        g.next_write_id = 0;
+        g.read.clear();
+        g.pending.clear();
+        g.context.clear();
+        // Java clears name ids only while registration is not required.
+        if !names {
+            g.names_written.clear();
+            g.names_read.clear();
+        }
+    }
+
+    // ----- depth --------------------------------------------------------------
+
+    #[inline]
+    fn enter(&mut self) -> Result<()> {
+        if self.graph.depth >= self.config.max_depth {
+            return Err(Error::new(ErrorKind::MaxDepth(self.config.max_depth)));
+        }
+        self.graph.depth += 1;
+        Ok(())
+    }
+
+    #[inline]
+    fn exit(&mut self) {
+        self.graph.depth -= 1;
+        if self.graph.depth == 0 && self.config.auto_reset {
+            self.reset();
+        }
+    }
+
+    /// Runs `f` one level deeper, resetting after a top-level call.
+    #[inline]
+    fn nested<R>(&mut self, f: impl FnOnce(&mut Self) -> Result<R>) -> Result<R> {
+        self.enter()?;
+        let r = f(self);
+        self.exit();
+        r
+    }
+
+    // ----- classes ----------------------------------------------------------
+
+    /// Kryo's `writeClass` for `T`'s class.
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotRegistered`] if the class is unregistered and
+    /// registration is required; buffer errors.
+    pub fn write_class<T: KryoType, O: Out + ?Sized>(&mut self, out: &mut O) -> Result<()> {
+        let reg = self.registry.of::<T>();
+        self.write_class_reg(out, reg, || T::java_class())
+    }
+
+    fn write_class_reg<O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        reg: Option<RegIndex>,
+        name: impl FnOnce() -> Cow<'static, str>,
+    ) -> Result<()> {
+        if let Some(i) = reg
+            && let Some(id) = self.registry.get(i).id
+        {
+            out.write_var_int(id.wrapping_add(2) as i32, true)?;
+            return Ok(());
+        }
+        if self.config.registration_required {
+            return Err(Error::new(ErrorKind::NotRegistered(name().into_owned())));
+        }
+        let i = match reg {
+            Some(i) => i,
+            None => self
+                .registry
+                .register(name(), None, false, None, !self.config.references),
+        };
+        out.write_byte(1)?;
+        if let Some(&name_id) = self.graph.names_written.get(&i) {
+            out.write_var_int(name_id as i32, true)?;
+            return Ok(());
+        }
+        let name_id = self.graph.names_written.len() as u32;
+        self.graph.names_written.insert(i, name_id);
+        out.write_var_int(name_id as i32, true)?;
+        let name = self.registry.get(i).name.clone();
+        if self.config.warn_unregistered {
+            log::warn!("class is not registered, written by name: {name}");
+        }
+        if name.is_ascii() {
+            out.write_ascii(Some(&name))
+        } else {
+            out.write_string(Some(&name))
+        }?;
+        Ok(())
+    }
+
+    /// Kryo's `readClass`: `None` for the null class (`00`), else the
+    /// registration of the class written.
+    fn read_class_reg<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<Option<RegIndex>> {
+        let at = input.total();
+        let v = input.read_var_int(true)? as u32;
+        match v {
+            0 => Ok(None),
+            1 => {
+                let name_id = input.read_var_int(true)? as u32;
+                if let Some(&i) = self.graph.names_read.get(&name_id) {
+                    return Ok(Some(i));
+                }
+                let name = input.read_string()?.unwrap_or_default();
+                let i = self
+                    .registry
+                    .by_name(&name)
+                    .ok_or_else(|| Error::new(ErrorKind::UnknownClassName(name.clone())).at(at))?;
+                if self.config.registration_required && self.registry.get(i).id.is_none() {
+                    return Err(Error::new(ErrorKind::NotRegistered(name)).at(at));
+                }
+                self.graph.names_read.insert(name_id, i);
+                Ok(Some(i))
+            }
+            n => self
+                .registry
+                .by_id(n - 2)
+                .map(Some)
+                .ok_or_else(|| Error::new(ErrorKind::UnknownClassId((n - 2) as i32)).at(at)),
+        }
+    }
+
+    /// Reads a class descriptor and checks that it names `T`'s class:
+    /// `Ok(false)` for the null class.
+    ///
+    /// # Errors
+    /// [`ErrorKind::WrongType`] for another class; unknown classes.
+    pub fn read_class_expect<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<bool> {
+        let at = input.total();
+        let Some(found) = self.read_class_reg(input)? else {
+            return Ok(false);
+        };
+        if self.registry.of::<T>() != Some(found) {
+            return Err(Error::new(ErrorKind::WrongType {
+                expected: T::java_class().into_owned(),
+                found: self.registry.get(found).name.clone().into_owned(),
+            })
+            .at(at));
+        }
+        Ok(true)
+    }
+
+    // ----- references ---------------------------------------------------------
+
+    /// Writes the reference marker for `value` if references apply to it:
+    /// returns `true` if a back-reference was written (nothing else follows).
+    #[inline]
+    fn write_reference<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: &T,
+    ) -> Result<bool> {
+        if !self.config.references || !T::REFERENCES {
+            return Ok(false);
+        }
+        self.write_reference_for(out, value.identity())
+    }
+
+    fn write_reference_for<O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        identity: Option<usize>,
+    ) -> Result<bool> {
+        if let Some(key) = identity
+            && let Some(&id) = self.graph.written.get(&key)
+        {
+            out.write_var_int(id.wrapping_add(2) as i32, true)?;
+            return Ok(true);
+        }
+        let id = self.graph.next_write_id;
+        self.graph.next_write_id += 1;
+        if let Some(key) = identity {
+            self.graph.written.insert(key, id);
+        }
+        out.write_byte(1)?;
+        Ok(false)
+    }
+
+    /// Reads a reference marker (references on, `T` referenceable): a
+    /// back-referenced value, or `None` after reserving an id for the
+    /// object that follows. `Err` on a null marker where none is allowed.
+    fn read_reference<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        allow_null: bool,
+    ) -> Result<Marker<T>> {
+        let at = input.total();
+        let v = input.read_var_int(true)? as u32;
+        match v {
+            0 if allow_null => Ok(Marker::Null),
+            0 => Err(Error::new(ErrorKind::UnexpectedNull("a non-null object")).at(at)),
+            1 => {
+                let id = self.graph.read.len() as u32;
+                self.graph.read.push(None);
+                self.graph.pending.push(id);
+                Ok(Marker::New)
+            }
+            n => {
+                let id = n - 2;
+                match self.graph.read.get(id as usize) {
+                    Some(Some(shared)) => T::from_shared(shared)
+                        .map(Marker::Back)
+                        .map_err(|e| e.at(at)),
+                    _ => Err(Error::new(ErrorKind::BadReference(id)).at(at)),
+                }
+            }
+        }
+    }
+
+    /// Binds the object being read to the reference id reserved for it, so
+    /// that back-references inside it (cycles) resolve: Kryo's
+    /// `reference(Object)`. Serializers of cyclic types (`Rc<RefCell<T>>`)
+    /// call it right after creating the empty object.
+    pub fn reference(&mut self, shared: Rc<dyn Any>) {
+        if let Some(&id) = self.graph.pending.last()
+            && let Some(slot) = self.graph.read.get_mut(id as usize)
+            && slot.is_none()
+        {
+            *slot = Some(shared);
+        }
+    }
+
+    fn finish_read<T: KryoType>(&mut self, value: &T) {
+        if let Some(id) = self.graph.pending.pop()
+            && let Some(slot) = self.graph.read.get_mut(id as usize)
+            && slot.is_none()
+        {
+            *slot = value.share();
+        }
+    }
+
+    // ----- writing ----------------------------------------------------------------
+
+    /// Kryo's `writeObject`: the payload of `value`, preceded by a reference
+    /// marker when references are on.
+    ///
+    /// # Errors
+    /// Buffer errors; unregistered classes nested inside; max depth.
+    pub fn write_object<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: &T,
+    ) -> Result<()> {
+        self.write_object_args(out, value, false)
+    }
+
+    /// [`Kryo::write_object`] at a position that declared `T`'s type
+    /// arguments (`args`, section 9.4).
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_object_args<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: &T,
+        args: bool,
+    ) -> Result<()> {
+        self.nested(|k| {
+            if k.write_reference(out, value)? {
+                return Ok(());
+            }
+            value.write(k, out, args)
+        })
+    }
+
+    /// Kryo's `writeObjectOrNull`: `None` is Java `null`. A serializer that
+    /// accepts null writes its own form when references are off; otherwise
+    /// a `00`/`01` (or back-reference) marker precedes the payload.
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_object_or_null<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: Option<&T>,
+    ) -> Result<()> {
+        self.write_object_or_null_args(out, value, false)
+    }
+
+    /// [`Kryo::write_object_or_null`] with `args` (see
+    /// [`Kryo::write_object_args`]).
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_object_or_null_args<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: Option<&T>,
+        args: bool,
+    ) -> Result<()> {
+        self.nested(|k| {
+            if k.config.references && T::REFERENCES {
+                let Some(v) = value else {
+                    return out.write_byte(0).map_err(Into::into);
+                };
+                if k.write_reference(out, v)? {
+                    return Ok(());
+                }
+                return v.write(k, out, args);
+            }
+            match (T::NULL, value) {
+                (Some(form), None) => write_null(out, form),
+                (Some(_), Some(v)) => v.write(k, out, args),
+                (None, None) => out.write_byte(0).map_err(Into::into),
+                (None, Some(v)) => {
+                    out.write_byte(1)?;
+                    v.write(k, out, args)
+                }
+            }
+        })
+    }
+
+    /// Kryo's `writeClassAndObject`: `00` for `None`, else the class
+    /// descriptor, a reference marker when references apply, the payload.
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_class_and_object<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: Option<&T>,
+    ) -> Result<()> {
+        self.nested(|k| {
+            let Some(v) = value else {
+                return out.write_byte(0).map_err(Into::into);
+            };
+            k.write_class::<T, O>(out)?;
+            if k.write_reference(out, v)? {
+                return Ok(());
+            }
+            v.write(k, out, false)
+        })
+    }
+
+    /// [`Kryo::write_class_and_object`] for a value whose type is known only
+    /// at run time.
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_class_and_object_dyn<O: Out>(
+        &mut self,
+        out: &mut O,
+        value: Option<&dyn Object>,
+    ) -> Result<()> {
+        self.nested(|k| {
+            let Some(v) = value else {
+                return out.write_byte(0).map_err(Into::into);
+            };
+            let reg = k.registry.by_name(&v.class_name());
+            k.write_class_reg(out, reg, || v.class_name())?;
+            if k.config.references
+                && v.uses_references()
+                && k.write_reference_for(out, v.identity())?
+            {
+                return Ok(());
+            }
+            v.write_dyn(k, out)
+        })
+    }
+
+    // ----- reading ----------------------------------------------------------------
+
+    /// Kryo's `readObject`: the twin of [`Kryo::write_object`].
+    ///
+    /// # Errors
+    /// Truncated or malformed input, unknown classes, bad references, max
+    /// depth.
+    pub fn read_object<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<T> {
+        self.read_object_args(input, false)
+    }
+
+    /// [`Kryo::read_object`] with `args` (see [`Kryo::write_object_args`]).
+    ///
+    /// # Errors
+    /// As [`Kryo::read_object`].
+    pub fn read_object_args<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<T> {
+        self.nested(|k| {
+            if k.config.references && T::REFERENCES {
+                match k.read_reference::<T, I>(input, false)? {
+                    Marker::Back(v) => return Ok(v),
+                    Marker::Null => return unreachable_null(),
+                    Marker::New => {}
+                }
+                let v = T::read(k, input, args)?;
+                k.finish_read(&v);
+                return Ok(v);
+            }
+            T::read(k, input, args)
+        })
+    }
+
+    /// Kryo's `readObjectOrNull`: the twin of [`Kryo::write_object_or_null`].
+    ///
+    /// # Errors
+    /// As [`Kryo::read_object`].
+    pub fn read_object_or_null<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<Option<T>> {
+        self.read_object_or_null_args(input, false)
+    }
+
+    /// [`Kryo::read_object_or_null`] with `args`.
+    ///
+    /// # Errors
+    /// As [`Kryo::read_object`].
+    pub fn read_object_or_null_args<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<T>> {
+        self.nested(|k| {
+            if k.config.references && T::REFERENCES {
+                return match k.read_reference::<T, I>(input, true)? {
+                    Marker::Back(v) => Ok(Some(v)),
+                    Marker::Null => Ok(None),
+                    Marker::New => {
+                        let v = T::read(k, input, args)?;
+                        k.finish_read(&v);
+                        Ok(Some(v))
+                    }
+                };
+            }
+            if T::NULL.is_some() {
+                return T::read_nullable(k, input, args);
+            }
+            let at = input.total();
+            match input.read_byte()? {
+                0 => Ok(None),
+                1 => T::read(k, input, args).map(Some),
+                b => {
+                    Err(Error::new(ErrorKind::InvalidData(format!("null marker {b:#04x}"))).at(at))
+                }
+            }
+        })
+    }
+
+    /// Kryo's `readClassAndObject` for a known type: the class written must
+    /// be `T`'s.
+    ///
+    /// # Errors
+    /// [`ErrorKind::WrongType`] for another class; as [`Kryo::read_object`].
+    pub fn read_class_and_object_as<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<Option<T>> {
+        self.nested(|k| {
+            if !k.read_class_expect::<T, I>(input)? {
+                return Ok(None);
+            }
+            if k.config.references && T::REFERENCES {
+                match k.read_reference::<T, I>(input, false)? {
+                    Marker::Back(v) => return Ok(Some(v)),
+                    Marker::Null => return unreachable_null(),
+                    Marker::New => {}
+                }
+                let v = T::read(k, input, false)?;
+                k.finish_read(&v);
+                return Ok(Some(v));
+            }
+            T::read(k, input, false).map(Some)
+        })
+    }
+
+    /// Kryo's `readClassAndObject`: a value of whatever registered class the
+    /// data names, as a dynamic [`Object`] (downcast it to recover the Rust
+    /// type).
+    ///
+    /// # Errors
+    /// Unknown classes (or classes registered without a reader); as
+    /// [`Kryo::read_object`].
+    pub fn read_class_and_object<'de, I: In<'de>>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<Option<Box<dyn Object>>> {
+        self.nested(|k| {
+            let at = input.total();
+            let Some(reg) = k.read_class_reg(input)? else {
+                return Ok(None);
+            };
+            let r = k.registry.get(reg);
+            let Some(read) = r.read_dyn else {
+                return Err(
+                    Error::new(ErrorKind::UnknownClassName(r.name.clone().into_owned())).at(at),
+                );
+            };
+            read(k, input).map(Some)
+        })
+    }
+}
+
+/// What a reference marker said.
+enum Marker<T> {
+    Null,
+    New,
+    Back(T),
+}
+
+/// `read_reference` never yields `Null` when null is not allowed.
+#[cold]
+fn unreachable_null<T>() -> Result<T> {
+    Err(Error::new(ErrorKind::UnexpectedNull("a non-null object")))
+}
+
+fn write_null<O: Out + ?Sized>(out: &mut O, form: NullForm) -> Result<()> {
+    match form {
+        NullForm::Zero => out.write_byte(0)?,
+        NullForm::String => out.write_byte(0x80)?,
+    }
+    Ok(())
+}
+
+fn context_entry<V: Any + Default>(map: &mut HashMap<TypeId, Box<dyn Any>>) -> &mut V {
+    let entry = map
+        .entry(TypeId::of::<V>())
+        .or_insert_with(|| Box::new(V::default()));
+    match entry.downcast_mut::<V>() {
+        Some(v) => v,
+        None => unreachable_context(),
+    }
+}
+
+#[cold]
+fn unreachable_context<V>() -> V {
+    // The map is keyed by TypeId::of::<V>(): the entry is always a V.
+    panic!("context entry of the wrong type")
+}
+
+/// The dynamic reader of `T`: reads a payload (and reference bookkeeping)
+/// into a boxed [`Object`].
+fn read_dyn<T: KryoType + Clone + std::fmt::Debug>(
+    kryo: &mut Kryo,
+    input: &mut dyn In<'_>,
+) -> Result<Box<dyn Object>> {
+    if kryo.config.references && T::REFERENCES {
+        match kryo.read_reference::<T, _>(input, false)? {
+            Marker::Back(v) => return Ok(Box::new(v)),
+            Marker::Null => return unreachable_null(),
+            Marker::New => {}
+        }
+        let v = T::read(kryo, input, false)?;
+        kryo.finish_read(&v);
+        return Ok(Box::new(v));
+    }
+    Ok(Box::new(T::read(kryo, input, false)?))
+}

@@ -1,0 +1,20 @@
+//! The kryo5 object-graph layer: [`Kryo`], registrations, references and
+//! serializers, byte-compatible with Java Kryo 5.6 (format spec sections
+//! 6 to 9).
+//!
+//! A Rust type stands for a Java class by implementing [`KryoType`] (the
+//! library does for the Java types it maps, `#[derive(Kryo)]` for structs);
+//! [`Kryo`] writes and reads it with Java's framing: class descriptors,
+//! `null` markers, reference markers.
+
+mod error;
+pub mod io;
+mod kryo;
+mod registry;
+pub mod serializers;
+mod types;
+
+pub use error::{Error, ErrorKind, Result};
+pub use io::{In, Out};
+pub use kryo::{DEFAULT_MAX_DEPTH, DefaultSerializer, Kryo};
+pub use types::{KryoType, NullForm, Object, downcast};

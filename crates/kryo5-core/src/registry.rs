@@ -1,0 +1,163 @@
+//! Class registrations: Java class names, ids, and how to read a value of
+//! each class when its type is only known at run time.
+
+use std::any::TypeId;
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use crate::error::Result;
+use crate::io::In;
+use crate::kryo::Kryo;
+use crate::types::{KryoType, Object};
+
+/// Reads a payload of a registered class as a dynamic value.
+pub(crate) type ReadDyn =
+    for<'a, 'de> fn(&'a mut Kryo, &'a mut dyn In<'de>) -> Result<Box<dyn Object>>;
+
+/// One class Kryo knows.
+#[derive(Clone, Debug)]
+pub(crate) struct Registration {
+    /// The registration id, or `None` for a class known by name only
+    /// (Java's implicit registration with id -1).
+    pub(crate) id: Option<u32>,
+    /// `Class.getName()`.
+    pub(crate) name: Cow<'static, str>,
+    /// How to read a value of the class as a dynamic value.
+    pub(crate) read_dyn: Option<ReadDyn>,
+    /// Whether references were off when the class was registered: Kryo's
+    /// field serializer then writes `String` fields directly (format spec
+    /// section 7.5).
+    pub(crate) strings_direct: bool,
+}
+
+/// Index of a registration.
+pub(crate) type RegIndex = usize;
+
+/// The class table of one [`Kryo`].
+#[derive(Debug, Default)]
+pub(crate) struct Registry {
+    regs: Vec<Registration>,
+    by_id: HashMap<u32, RegIndex>,
+    by_name: HashMap<Cow<'static, str>, RegIndex>,
+    by_type: HashMap<TypeId, RegIndex>,
+    /// Kryo's `nextRegisterID`: the next id `register` tries.
+    next_id: u32,
+}
+
+/// Java wrapper class names that share the registration of their primitive.
+const WRAPPERS: [(&str, &str); 8] = [
+    ("java.lang.Integer", "int"),
+    ("java.lang.Float", "float"),
+    ("java.lang.Boolean", "boolean"),
+    ("java.lang.Byte", "byte"),
+    ("java.lang.Character", "char"),
+    ("java.lang.Short", "short"),
+    ("java.lang.Long", "long"),
+    ("java.lang.Double", "double"),
+];
+
+impl Registry {
+    /// The registration for a class name, resolving wrappers to their
+    /// primitives.
+    pub(crate) fn by_name(&self, name: &str) -> Option<RegIndex> {
+        let name = WRAPPERS
+            .iter()
+            .find(|(w, _)| *w == name)
+            .map_or(name, |(_, p)| p);
+        self.by_name.get(name).copied()
+    }
+
+    /// The registration with this id.
+    pub(crate) fn by_id(&self, id: u32) -> Option<RegIndex> {
+        self.by_id.get(&id).copied()
+    }
+
+    /// The registration of Rust type `T` (by its Java class name), cached
+    /// by type.
+    pub(crate) fn of<T: KryoType>(&mut self) -> Option<RegIndex> {
+        let key = TypeId::of::<T>();
+        if let Some(&i) = self.by_type.get(&key) {
+            return Some(i);
+        }
+        let i = self.by_name(&T::java_class())?;
+        self.by_type.insert(key, i);
+        Some(i)
+    }
+
+    /// The registration itself.
+    pub(crate) fn get(&self, i: RegIndex) -> &Registration {
+        &self.regs[i]
+    }
+
+    /// Adds or updates the registration of `name`: with `id` (an explicit
+    /// id, or `None` for the next free one), or by name only (`numbered`
+    /// false). Returns the index.
+    pub(crate) fn register(
+        &mut self,
+        name: Cow<'static, str>,
+        id: Option<u32>,
+        numbered: bool,
+        read_dyn: Option<ReadDyn>,
+        strings_direct: bool,
+    ) -> RegIndex {
+        if let Some(i) = self.by_name(&name) {
+            // Java keeps the old id unless a new explicit one is given.
+            let reg = &mut self.regs[i];
+            if read_dyn.is_some() {
+                reg.read_dyn = read_dyn;
+            }
+            if let Some(new_id) = id
+                && reg.id != Some(new_id)
+            {
+                if let Some(old) = reg.id {
+                    self.by_id.remove(&old);
+                }
+                reg.id = Some(new_id);
+                self.by_id.insert(new_id, i);
+            } else if numbered && reg.id.is_none() {
+                let next = self.next_free();
+                self.regs[i].id = Some(next);
+                self.by_id.insert(next, i);
+            }
+            return i;
+        }
+        let id = match id {
+            Some(id) => Some(id),
+            None if numbered => Some(self.next_free()),
+            None => None,
+        };
+        let i = self.regs.len();
+        if let Some(id) = id {
+            // An explicit id already in use is taken over, as in Java.
+            if let Some(&old) = self.by_id.get(&id) {
+                self.regs[old].id = None;
+            }
+            self.by_id.insert(id, i);
+        }
+        self.by_name.insert(name.clone(), i);
+        self.regs.push(Registration {
+            id,
+            name,
+            read_dyn,
+            strings_direct,
+        });
+        i
+    }
+
+    /// Kryo's `getNextRegistrationId`: the lowest free id from the counter on.
+    fn next_free(&mut self) -> u32 {
+        while self.by_id.contains_key(&self.next_id) {
+            self.next_id += 1;
+        }
+        self.next_id
+    }
+
+    /// The next id `register` would give.
+    pub(crate) fn peek_next_id(&self) -> u32 {
+        let mut id = self.next_id;
+        while self.by_id.contains_key(&id) {
+            id += 1;
+        }
+        id
+    }
+}

@@ -1,0 +1,25 @@
+//! The serializers of the Java classes kryo5 maps, one module per family.
+//!
+//! | Java | Rust | module |
+//! |---|---|---|
+//! | `int`/`Integer`, `long`/`Long`, `float`, `double`, `boolean`, `byte`, `char`, `short` | `i32`, `i64`, `f32`, `f64`, `bool`, `i8`, `u16`, `i16` (nullable boxes: `Option<_>` positions) | [`primitive`] |
+//! | `String` | `String`, [`JavaString`](kryo5_io::JavaString) (lone surrogates) | [`primitive`] |
+//! | shared objects | `Rc<T>` (immutable), `Rc<RefCell<T>>` (may form cycles) | [`shared`] |
+
+pub mod primitive;
+pub mod shared;
+
+use crate::kryo::Kryo;
+
+/// Java's nine default registrations, ids 0 to 8, in Java's order.
+pub(crate) fn register_defaults(kryo: &mut Kryo) {
+    kryo.register::<i32>();
+    kryo.register::<String>();
+    kryo.register::<f32>();
+    kryo.register::<bool>();
+    kryo.register::<i8>();
+    kryo.register::<u16>();
+    kryo.register::<i16>();
+    kryo.register::<i64>();
+    kryo.register::<f64>();
+}

@@ -1,0 +1,202 @@
+//! The traits a Rust type implements to be written as a Java object.
+
+use std::any::Any;
+use std::borrow::Cow;
+use std::rc::Rc;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::io::{In, Out};
+use crate::kryo::Kryo;
+
+/// How a serializer that accepts Java `null` writes it (format spec 8.3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NullForm {
+    /// `00`: arrays, collections, maps, enums, `BigInteger`, `BigDecimal`,
+    /// `Class`, the tagged and version serializers.
+    Zero,
+    /// `80`, the string `null`: `String`, `StringBuilder`, `Currency`.
+    String,
+}
+
+/// A Rust type written as a Java class in Kryo data: what Kryo's serializer
+/// for that class writes, and the static facts Kryo decides layouts by.
+///
+/// Implemented by the library for the Java types it maps (see the crate
+/// documentation's table) and by `#[derive(Kryo)]` for structs. A position
+/// that may hold Java `null` is an `Option<T>`; shared objects are `Rc<T>`.
+///
+/// Implementer notes: [`KryoType::write`] and [`KryoType::read`] handle the
+/// payload only; class descriptors, `null` markers and reference markers are
+/// written by [`Kryo`]'s entry points. `args` says whether the position the
+/// value is in declared its type arguments (Kryo's generics, format spec
+/// section 9.4): collection and map serializers then know their element
+/// serializers, and generic structs their type variables.
+pub trait KryoType: Sized + 'static {
+    /// Java's `Class.getName()` of the class, as registrations and by-name
+    /// class descriptors spell it (`java.lang.String`, `[I`,
+    /// `com.example.Media$Player`).
+    fn java_class() -> Cow<'static, str>;
+
+    /// Whether the Java class is final (format spec 6.6): a position whose
+    /// declared type is final writes no class descriptor.
+    const FINAL: bool;
+
+    /// Whether Kryo tracks references for the class: `false` only for the
+    /// eight primitive wrappers and for enums (format spec 7.2).
+    const REFERENCES: bool = true;
+
+    /// Whether the serializer writes Java `null` itself, and how.
+    const NULL: Option<NullForm> = None;
+
+    /// Writes the payload.
+    ///
+    /// # Errors
+    /// Buffer overflow or I/O; values the Java type cannot hold.
+    fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()>;
+
+    /// Reads a payload.
+    ///
+    /// # Errors
+    /// Truncated or malformed input, unknown classes, bad references.
+    fn read<'de, I: In<'de> + ?Sized>(kryo: &mut Kryo, input: &mut I, args: bool) -> Result<Self>;
+
+    /// Reads a payload into an existing value (Kryo's read after `create`):
+    /// types that can be part of a cycle (`Rc<RefCell<T>>`) are created
+    /// empty and bound to their reference id before their fields are read.
+    /// The default reads a new value and assigns it.
+    ///
+    /// # Errors
+    /// As [`KryoType::read`].
+    fn read_into<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        kryo: &mut Kryo,
+        input: &mut I,
+        args: bool,
+    ) -> Result<()> {
+        *self = Self::read(kryo, input, args)?;
+        Ok(())
+    }
+
+    /// For serializers that accept `null` ([`KryoType::NULL`] is set): reads
+    /// either their `null` form (`None`) or a payload.
+    ///
+    /// # Errors
+    /// As [`KryoType::read`].
+    fn read_nullable<'de, I: In<'de> + ?Sized>(
+        kryo: &mut Kryo,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<Self>> {
+        Self::read(kryo, input, args).map(Some)
+    }
+
+    /// The object's identity for references: `Some(address)` for shared
+    /// pointers (`Rc`), `None` for plain values (always a new object).
+    fn identity(&self) -> Option<usize> {
+        None
+    }
+
+    /// A shared copy to keep in the reference table while reading, so that a
+    /// later back-reference to this object can be materialized: value types
+    /// (strings, boxed numbers, dates, ...) return a clone, `Rc` itself;
+    /// `None` (the default) makes a back-reference to it an error that says
+    /// to declare the position as `Rc<T>`.
+    fn share(&self) -> Option<Rc<dyn Any>> {
+        None
+    }
+
+    /// The value a back-reference stands for, from what [`KryoType::share`]
+    /// kept.
+    ///
+    /// # Errors
+    /// [`ErrorKind::WrongType`] if the shared object is of another type.
+    fn from_shared(shared: &Rc<dyn Any>) -> Result<Self> {
+        let _ = shared;
+        Err(Error::new(ErrorKind::WrongType {
+            expected: Self::java_class().into_owned(),
+            found: "an object shared by reference (declare the position as Rc<T>)".into(),
+        }))
+    }
+}
+
+/// A value whose Java class is known only at run time: an `Object` field,
+/// the result of [`Kryo::read_class_and_object`].
+///
+/// Every [`KryoType`] that is `Clone` and `Debug` is an `Object`; recover the
+/// concrete type with [`Object::downcast_ref`] or [`downcast`].
+pub trait Object: Any + std::fmt::Debug {
+    /// The Java class name of the value.
+    fn class_name(&self) -> Cow<'static, str>;
+    /// Writes the payload through the object-safe output.
+    ///
+    /// # Errors
+    /// As [`KryoType::write`].
+    fn write_dyn(&self, kryo: &mut Kryo, out: &mut dyn Out) -> Result<()>;
+    /// `Any` access for downcasting.
+    fn as_any(&self) -> &dyn Any;
+    /// `Any` access for downcasting by value.
+    fn into_any(self: Box<Self>) -> Box<dyn Any>;
+    /// A boxed clone.
+    fn clone_box(&self) -> Box<dyn Object>;
+    /// Whether Kryo tracks references for the value's class.
+    fn uses_references(&self) -> bool;
+    /// See [`KryoType::identity`].
+    fn identity(&self) -> Option<usize>;
+}
+
+impl<T: KryoType + Clone + std::fmt::Debug> Object for T {
+    fn class_name(&self) -> Cow<'static, str> {
+        T::java_class()
+    }
+    fn write_dyn(&self, kryo: &mut Kryo, out: &mut dyn Out) -> Result<()> {
+        self.write(kryo, out, false)
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+    fn into_any(self: Box<Self>) -> Box<dyn Any> {
+        self
+    }
+    fn clone_box(&self) -> Box<dyn Object> {
+        Box::new(self.clone())
+    }
+    fn uses_references(&self) -> bool {
+        T::REFERENCES
+    }
+    fn identity(&self) -> Option<usize> {
+        KryoType::identity(self)
+    }
+}
+
+impl dyn Object {
+    /// The value as `T`, if it is one.
+    ///
+    /// ```
+    /// use kryo5_core::Object;
+    /// let o: Box<dyn Object> = Box::new(String::from("a"));
+    /// assert_eq!(o.downcast_ref::<String>().map(String::as_str), Some("a"));
+    /// ```
+    #[must_use]
+    pub fn downcast_ref<T: Any>(&self) -> Option<&T> {
+        self.as_any().downcast_ref()
+    }
+}
+
+impl Clone for Box<dyn Object> {
+    fn clone(&self) -> Self {
+        self.clone_box()
+    }
+}
+
+/// Unboxes a dynamic value as `T`.
+///
+/// # Errors
+/// The value (as `Box<dyn Any>`) when it holds another type.
+///
+/// ```
+/// let o: Box<dyn kryo5_core::Object> = Box::new(5i32);
+/// assert_eq!(kryo5_core::downcast::<i32>(o).ok(), Some(5));
+/// ```
+pub fn downcast<T: Any>(value: Box<dyn Object>) -> std::result::Result<T, Box<dyn Any>> {
+    value.into_any().downcast::<T>().map(|v| *v)
+}

@@ -1,0 +1,162 @@
+//! The object-level vectors of format spec 13.6 and 6.1 that need only the
+//! core types. (The Java interop suite checks the same against real Kryo.)
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use kryo5_core::{ErrorKind, Kryo};
+use kryo5_io::{Input, Output};
+
+fn bytes(f: impl FnOnce(&mut Kryo, &mut Output) -> kryo5_core::Result<()>, refs: bool) -> Vec<u8> {
+    let mut kryo = Kryo::new();
+    kryo.set_references(refs);
+    let mut out = Output::new();
+    f(&mut kryo, &mut out).unwrap();
+    out.into_vec()
+}
+
+#[test]
+fn class_and_object_of_defaults() {
+    assert_eq!(
+        bytes(|k, o| k.write_class_and_object::<i32, _>(o, None), false),
+        [0x00]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_class_and_object(o, Some(&5i32)), false),
+        [0x02, 0x0a]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_class_and_object(o, Some(&5i64)), false),
+        [0x09, 0x0a]
+    );
+    assert_eq!(
+        bytes(
+            |k, o| k.write_class_and_object(o, Some(&"ab".to_string())),
+            false
+        ),
+        [0x03, 0x61, 0xe2]
+    );
+    assert_eq!(
+        bytes(
+            |k, o| k.write_class_and_object(o, Some(&"ab".to_string())),
+            true
+        ),
+        [0x03, 0x01, 0x61, 0xe2]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_class_and_object(o, Some(&5i32)), true),
+        [0x02, 0x0a]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_class_and_object(o, Some(&2.0f64)), false),
+        [0x0a, 0, 0, 0, 0, 0, 0, 0, 0x40]
+    );
+}
+
+#[test]
+fn object_or_null_markers() {
+    assert_eq!(
+        bytes(|k, o| k.write_object_or_null::<i32, _>(o, None), false),
+        [0x00]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_object_or_null(o, Some(&5i32)), false),
+        [0x01, 0x0a]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_object_or_null::<String, _>(o, None), false),
+        [0x80]
+    );
+    assert_eq!(
+        bytes(
+            |k, o| k.write_object_or_null(o, Some(&"ab".to_string())),
+            false
+        ),
+        [0x61, 0xe2]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_object_or_null::<String, _>(o, None), true),
+        [0x00]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_object_or_null(o, Some(&7i32)), true),
+        [0x01, 0x0e]
+    );
+    assert_eq!(
+        bytes(|k, o| k.write_object(o, &"ab".to_string()), true),
+        [0x01, 0x61, 0xe2]
+    );
+}
+
+#[test]
+fn shared_rc_is_one_object_and_a_back_reference() {
+    let s = Rc::new("x".to_string());
+    let data = bytes(
+        |k, o| {
+            k.set_auto_reset(false);
+            k.write_class_and_object(o, Some(&s))?;
+            k.write_class_and_object(o, Some(&s))
+        },
+        true,
+    );
+    assert_eq!(data, [0x03, 0x01, 0x82, 0x78, 0x03, 0x02]);
+    let mut kryo = Kryo::new();
+    kryo.set_references(true);
+    kryo.set_auto_reset(false);
+    let mut input = Input::new(&data);
+    let a: Rc<String> = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
+    let b: Rc<String> = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
+    assert!(Rc::ptr_eq(&a, &b));
+    // A plain String position materializes the shared string.
+    let mut input = Input::new(&data);
+    kryo.reset();
+    let a: String = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
+    let b: String = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
+    assert_eq!((a.as_str(), b.as_str()), ("x", "x"));
+}
+
+#[test]
+fn bad_input_is_a_typed_error() {
+    let mut kryo = Kryo::new();
+    let err = kryo
+        .read_class_and_object(&mut Input::new(&[0x7f]))
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::UnknownClassId(125)),
+        "{err}"
+    );
+    let mut kryo = Kryo::new();
+    kryo.set_references(true);
+    let err = kryo
+        .read_object::<Rc<String>, _>(&mut Input::new(&[0x05]))
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::BadReference(3)), "{err}");
+    let err = Kryo::new()
+        .read_object::<String, _>(&mut Input::new(&[0x80]))
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::UnexpectedNull(_)), "{err}");
+    let err = Kryo::new()
+        .read_class_and_object_as::<String, _>(&mut Input::new(&[0x02, 0x0a]))
+        .unwrap_err();
+    assert!(matches!(err.kind(), ErrorKind::WrongType { .. }), "{err}");
+}
+
+#[test]
+fn rc_refcell_reads_back_shared() {
+    #[allow(clippy::type_complexity)]
+    let cell: Rc<RefCell<String>> = Rc::new(RefCell::new("c".to_string()));
+    let mut kryo = Kryo::new();
+    kryo.set_references(true);
+    kryo.set_auto_reset(false);
+    let mut out = Output::new();
+    kryo.write_object(&mut out, &cell).unwrap();
+    kryo.write_object(&mut out, &cell).unwrap();
+    assert_eq!(out.as_slice(), &[0x01, 0x82, 0x63, 0x02]);
+    let bytes = out.into_vec();
+    kryo.reset();
+    let mut input = Input::new(&bytes);
+    let a: Rc<RefCell<String>> = kryo.read_object(&mut input).unwrap();
+    let b: Rc<RefCell<String>> = kryo.read_object(&mut input).unwrap();
+    assert!(Rc::ptr_eq(&a, &b));
+    assert_eq!(*a.borrow(), "c");
+}
