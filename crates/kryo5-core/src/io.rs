@@ -79,6 +79,9 @@ pub trait Out {
     fn total(&self) -> u64;
     /// [`OutputBuffer::variable_length_encoding`].
     fn variable_length_encoding(&self) -> bool;
+    /// This output as a trait object (for values whose type is only known
+    /// at run time).
+    fn as_dyn(&mut self) -> &mut dyn Out;
 }
 
 macro_rules! forward_out {
@@ -130,6 +133,11 @@ impl<S: Sink, F: Flavour> Out for OutputBuffer<S, F> {
     #[inline(always)]
     fn variable_length_encoding(&self) -> bool {
         OutputBuffer::variable_length_encoding(self)
+    }
+
+    #[inline(always)]
+    fn as_dyn(&mut self) -> &mut dyn Out {
+        self
     }
 }
 
@@ -208,6 +216,9 @@ pub trait In<'de> {
     fn available(&self) -> usize;
     /// [`InputBuffer::variable_length_encoding`].
     fn variable_length_encoding(&self) -> bool;
+    /// This input as a trait object (for values whose type is only known
+    /// at run time).
+    fn as_dyn(&mut self) -> &mut dyn In<'de>;
 }
 
 macro_rules! forward_in {
@@ -273,5 +284,10 @@ impl<'de, S: Source, F: Flavour> In<'de> for InputBuffer<'de, S, F> {
     #[inline(always)]
     fn variable_length_encoding(&self) -> bool {
         InputBuffer::variable_length_encoding(self)
+    }
+
+    #[inline(always)]
+    fn as_dyn(&mut self) -> &mut dyn In<'de> {
+        self
     }
 }

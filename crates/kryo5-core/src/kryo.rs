@@ -611,6 +611,20 @@ impl Kryo {
         out: &mut O,
         value: Option<&T>,
     ) -> Result<()> {
+        self.write_class_and_object_args(out, value, false)
+    }
+
+    /// [`Kryo::write_class_and_object`] at a position that declared `T`'s
+    /// type arguments (a field declared `List<String>` holding a list).
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_class_and_object_args<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: Option<&T>,
+        args: bool,
+    ) -> Result<()> {
         self.nested(|k| {
             let Some(v) = value else {
                 return out.write_byte(0).map_err(Into::into);
@@ -619,7 +633,7 @@ impl Kryo {
             if k.write_reference(out, v)? {
                 return Ok(());
             }
-            v.write(k, out, false)
+            v.write(k, out, args)
         })
     }
 
@@ -628,7 +642,7 @@ impl Kryo {
     ///
     /// # Errors
     /// As [`Kryo::write_object`].
-    pub fn write_class_and_object_dyn<O: Out>(
+    pub fn write_class_and_object_dyn<O: Out + ?Sized>(
         &mut self,
         out: &mut O,
         value: Option<&dyn Object>,
@@ -645,7 +659,7 @@ impl Kryo {
             {
                 return Ok(());
             }
-            v.write_dyn(k, out)
+            v.write_dyn(k, out.as_dyn())
         })
     }
 
@@ -742,6 +756,18 @@ impl Kryo {
         &mut self,
         input: &mut I,
     ) -> Result<Option<T>> {
+        self.read_class_and_object_as_args(input, false)
+    }
+
+    /// [`Kryo::read_class_and_object_as`] with `args`.
+    ///
+    /// # Errors
+    /// As [`Kryo::read_class_and_object_as`].
+    pub fn read_class_and_object_as_args<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<T>> {
         self.nested(|k| {
             if !k.read_class_expect::<T, I>(input)? {
                 return Ok(None);
@@ -752,11 +778,11 @@ impl Kryo {
                     Marker::Null => return unreachable_null(),
                     Marker::New => {}
                 }
-                let v = T::read(k, input, false)?;
+                let v = T::read(k, input, args)?;
                 k.finish_read(&v);
                 return Ok(Some(v));
             }
-            T::read(k, input, false).map(Some)
+            T::read(k, input, args).map(Some)
         })
     }
 
@@ -767,7 +793,7 @@ impl Kryo {
     /// # Errors
     /// Unknown classes (or classes registered without a reader); as
     /// [`Kryo::read_object`].
-    pub fn read_class_and_object<'de, I: In<'de>>(
+    pub fn read_class_and_object<'de, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
     ) -> Result<Option<Box<dyn Object>>> {
@@ -782,7 +808,7 @@ impl Kryo {
                     Error::new(ErrorKind::UnknownClassName(r.name.clone().into_owned())).at(at),
                 );
             };
-            read(k, input).map(Some)
+            read(k, input.as_dyn()).map(Some)
         })
     }
 }

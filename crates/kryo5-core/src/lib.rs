@@ -8,6 +8,7 @@
 //! `null` markers, reference markers.
 
 mod error;
+pub mod field;
 pub mod io;
 mod kryo;
 mod registry;

@@ -37,6 +37,9 @@ pub mod io {
     pub use kryo5_io::*;
 }
 
+pub use kryo5_core::field;
+pub use kryo5_derive::Kryo;
+
 pub use kryo5_core::{
     DEFAULT_MAX_DEPTH, DefaultSerializer, Error, ErrorKind, In, Kryo, KryoType, NullForm, Object,
     Out, Result, downcast, serializers,

@@ -1,0 +1,192 @@
+//! Field encodings of Kryo's `FieldSerializer` (format spec 9.3), as small
+//! functions the derive's generated code calls: one place for the rules.
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::io::{In, Out};
+use crate::kryo::Kryo;
+use crate::types::{KryoType, Object};
+
+/// How an object field is declared, which decides its bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Field {
+    /// The field's concrete type is known (declared final, or a value
+    /// class): no class descriptor.
+    pub known: bool,
+    /// Kryo's `canBeNull` (default true): a `00`/`01` marker (or the
+    /// serializer's own null) for known types.
+    pub can_be_null: bool,
+    /// The declared type carries type arguments (Kryo's generics).
+    pub args: bool,
+}
+
+impl Field {
+    /// A field declared with the final type `T` or an open type (`known`),
+    /// nullable, with type arguments when `args`.
+    #[must_use]
+    pub const fn new(known: bool, can_be_null: bool, args: bool) -> Self {
+        Field {
+            known,
+            can_be_null,
+            args,
+        }
+    }
+}
+
+/// Writes an object field holding `value` (`None` is Java `null`).
+///
+/// # Errors
+/// [`ErrorKind::InvalidArgument`] for `null` in a field that cannot be null;
+/// as [`Kryo::write_object`].
+#[inline]
+pub fn write<T: KryoType, O: Out + ?Sized>(
+    kryo: &mut Kryo,
+    out: &mut O,
+    value: Option<&T>,
+    f: Field,
+) -> Result<()> {
+    let args = f.args && kryo.optimized_generics();
+    if !f.known {
+        return kryo.write_class_and_object_args(out, value, args);
+    }
+    if f.can_be_null {
+        return kryo.write_object_or_null_args(out, value, args);
+    }
+    match value {
+        Some(v) => kryo.write_object_args(out, v, args),
+        None => Err(Error::new(ErrorKind::InvalidArgument(
+            "field value cannot be null when canBeNull is false".into(),
+        ))),
+    }
+}
+
+/// Reads an object field written by [`write`]: `None` for Java `null`.
+///
+/// # Errors
+/// As [`Kryo::read_object`]; [`ErrorKind::WrongType`] for a class other
+/// than `T`'s.
+#[inline]
+pub fn read<'de, T: KryoType, I: In<'de> + ?Sized>(
+    kryo: &mut Kryo,
+    input: &mut I,
+    f: Field,
+) -> Result<Option<T>> {
+    let args = f.args && kryo.optimized_generics();
+    if !f.known {
+        return kryo.read_class_and_object_as_args(input, args);
+    }
+    if f.can_be_null {
+        return kryo.read_object_or_null_args(input, args);
+    }
+    kryo.read_object_args(input, args).map(Some)
+}
+
+/// Reads a field that must not be `null` in Rust.
+///
+/// # Errors
+/// [`ErrorKind::UnexpectedNull`] for Java `null`; as [`read`].
+#[inline]
+pub fn read_required<'de, T: KryoType, I: In<'de> + ?Sized>(
+    kryo: &mut Kryo,
+    input: &mut I,
+    f: Field,
+) -> Result<T> {
+    let at = input.total();
+    read(kryo, input, f)?.ok_or_else(|| null_in(at))
+}
+
+#[cold]
+fn null_in(at: u64) -> Error {
+    Error::new(ErrorKind::UnexpectedNull("a non-Option field")).at(at)
+}
+
+/// Writes a `String` field: directly (`str`, null as `80`) when `direct`
+/// (references were off when the class was registered, format spec 7.5),
+/// else as an object field of the final type `String`.
+///
+/// # Errors
+/// As [`write`].
+#[inline]
+pub fn write_string<O: Out + ?Sized>(
+    kryo: &mut Kryo,
+    out: &mut O,
+    value: Option<&String>,
+    direct: bool,
+    can_be_null: bool,
+) -> Result<()> {
+    if direct {
+        out.write_string(value.map(String::as_str))?;
+        return Ok(());
+    }
+    write(kryo, out, value, Field::new(true, can_be_null, false))
+}
+
+/// Reads a `String` field written by [`write_string`] into `dst`; `false`
+/// for Java `null`.
+///
+/// # Errors
+/// As [`read`].
+#[inline]
+pub fn read_string_into<'de, I: In<'de> + ?Sized>(
+    kryo: &mut Kryo,
+    input: &mut I,
+    dst: &mut String,
+    direct: bool,
+    can_be_null: bool,
+) -> Result<bool> {
+    if direct {
+        return Ok(input.read_string_into(dst)?);
+    }
+    match read::<String, I>(kryo, input, Field::new(true, can_be_null, false))? {
+        Some(s) => {
+            *dst = s;
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
+
+/// Reads a `String` field that must not be `null` in Rust.
+///
+/// # Errors
+/// [`ErrorKind::UnexpectedNull`]; as [`read`].
+#[inline]
+pub fn read_string_required<'de, I: In<'de> + ?Sized>(
+    kryo: &mut Kryo,
+    input: &mut I,
+    dst: &mut String,
+    direct: bool,
+    can_be_null: bool,
+) -> Result<()> {
+    let at = input.total();
+    if read_string_into(kryo, input, dst, direct, can_be_null)? {
+        Ok(())
+    } else {
+        Err(null_in(at))
+    }
+}
+
+/// Writes a field declared `Object` (any class): its class, then its
+/// payload (Kryo's `writeClassAndObject`).
+///
+/// # Errors
+/// As [`Kryo::write_object`].
+#[inline]
+pub fn write_any<O: Out + ?Sized>(
+    kryo: &mut Kryo,
+    out: &mut O,
+    value: Option<&dyn Object>,
+) -> Result<()> {
+    kryo.write_class_and_object_dyn(out, value)
+}
+
+/// Reads a field declared `Object`.
+///
+/// # Errors
+/// As [`Kryo::read_class_and_object`].
+#[inline]
+pub fn read_any<'de, I: In<'de> + ?Sized>(
+    kryo: &mut Kryo,
+    input: &mut I,
+) -> Result<Option<Box<dyn Object>>> {
+    kryo.read_class_and_object(input)
+}
