@@ -21,12 +21,12 @@
 //! within one run, not across runs.
 
 use std::hint::black_box;
-use std::time::Duration;
+
+#[path = "support/config.rs"]
+mod config;
 
 use criterion::measurement::WallTime;
-use criterion::{
-    BenchmarkGroup, Criterion, SamplingMode, Throughput, criterion_group, criterion_main,
-};
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use kryo5::io::{Input, Native, NativeInput, NativeOutput, Output, Result, Safe};
 use kryo5_benches::cases::{self, In, Out};
 use kryo5_benches::{ARRAY_BYTES, VARINT_COUNT, data};
@@ -85,14 +85,6 @@ fn read_both<'de, T: ?Sized, R>(
     });
 }
 
-/// A group of 1M-value runs (milliseconds per iteration): flat sampling.
-fn run_group<'a>(c: &'a mut Criterion, name: &str, values: usize) -> BenchmarkGroup<'a, WallTime> {
-    let mut g = c.benchmark_group(name);
-    g.sampling_mode(SamplingMode::Flat);
-    g.throughput(Throughput::Elements(values as u64));
-    g
-}
-
 /// 1M `write_var_int` / `read_var_int` calls against the byte-at-a-time loop.
 fn varint_single(c: &mut Criterion) {
     let values = data::var_ints(VARINT_COUNT);
@@ -100,7 +92,7 @@ fn varint_single(c: &mut Criterion) {
     let mut dst = vec![0; values.len()];
     let mut buf = Vec::with_capacity(bytes.len() + SLACK);
 
-    let mut g = run_group(c, "varint_single/write", values.len());
+    let mut g = config::run_group(c, "varint_single/write", values.len());
     let cap = bytes.len() + SLACK;
     write_both(
         &mut g,
@@ -115,7 +107,7 @@ fn varint_single(c: &mut Criterion) {
     });
     g.finish();
 
-    let mut g = run_group(c, "varint_single/read", values.len());
+    let mut g = config::run_group(c, "varint_single/read", values.len());
     read_both(
         &mut g,
         "",
@@ -143,7 +135,7 @@ fn varint_array(c: &mut Criterion) {
     // up front; give them that room so no iteration grows the output.
     let mut buf = Vec::with_capacity(9 * VARINT_COUNT + SLACK);
 
-    let mut g = run_group(c, "varint_array/write_ints", ints.len());
+    let mut g = config::run_group(c, "varint_array/write_ints", ints.len());
     let cap = 5 * ints.len() + SLACK;
     write_both(
         &mut g,
@@ -158,7 +150,7 @@ fn varint_array(c: &mut Criterion) {
     });
     g.finish();
 
-    let mut g = run_group(c, "varint_array/read_ints", ints.len());
+    let mut g = config::run_group(c, "varint_array/read_ints", ints.len());
     read_both(
         &mut g,
         "",
@@ -172,7 +164,7 @@ fn varint_array(c: &mut Criterion) {
     });
     g.finish();
 
-    let mut g = run_group(c, "varint_array/write_longs", longs.len());
+    let mut g = config::run_group(c, "varint_array/write_longs", longs.len());
     let cap = 9 * longs.len() + SLACK;
     write_both(
         &mut g,
@@ -187,7 +179,7 @@ fn varint_array(c: &mut Criterion) {
     });
     g.finish();
 
-    let mut g = run_group(c, "varint_array/read_longs", longs.len());
+    let mut g = config::run_group(c, "varint_array/read_longs", longs.len());
     read_both(
         &mut g,
         "",
@@ -369,19 +361,9 @@ fn strings(c: &mut Criterion) {
     g.finish();
 }
 
-/// Defaults sized for a 2-core machine: the whole suite (74 benchmarks) in
-/// about 3 minutes. `--warm-up-time`, `--measurement-time` and
-/// `--sample-size` on the command line override them.
-fn config() -> Criterion {
-    Criterion::default()
-        .warm_up_time(Duration::from_millis(500))
-        .measurement_time(Duration::from_millis(1500))
-        .sample_size(20)
-}
-
 criterion_group! {
     name = buffers;
-    config = config();
+    config = config::config();
     targets = varint_single, varint_array, fixed_array, strings
 }
 

@@ -129,19 +129,33 @@ fn read_var_flag(src: &[u8], pos: &mut usize) -> Option<u32> {
     }
 }
 
-/// Appends one UTF-16 unit as 1, 2 or 3 bytes of CESU-8.
+/// The body of [`write_unit`] and [`put_unit`]: one UTF-16 unit as 1, 2 or
+/// 3 bytes of CESU-8. A macro, not a shared function, so each baseline
+/// keeps its own inlined copy (sharing one function changed the inlining
+/// and made the baselines 1.2-1.8x slower).
+macro_rules! push_unit {
+    ($buf:expr, $u:expr) => {{
+        let (buf, u): (&mut Vec<u8>, u16) = ($buf, $u);
+        if u < 0x80 {
+            buf.push(u as u8);
+        } else if u < 0x800 {
+            buf.push(0xc0 | (u >> 6) as u8);
+            buf.push(0x80 | (u & 0x3f) as u8);
+        } else {
+            buf.push(0xe0 | (u >> 12) as u8);
+            buf.push(0x80 | ((u >> 6) & 0x3f) as u8);
+            buf.push(0x80 | (u & 0x3f) as u8);
+        }
+    }};
+}
+
+/// Appends one UTF-16 unit as 1, 2 or 3 bytes of CESU-8 (for
+/// [`write_string`] only: [`utf8_to_cesu8`] has its own copy, [`put_unit`],
+/// so this one keeps a single caller and the code the buffer suite always
+/// measured).
 #[inline]
 fn write_unit(buf: &mut Vec<u8>, u: u16) {
-    if u < 0x80 {
-        buf.push(u as u8);
-    } else if u < 0x800 {
-        buf.push(0xc0 | (u >> 6) as u8);
-        buf.push(0x80 | (u & 0x3f) as u8);
-    } else {
-        buf.push(0xe0 | (u >> 12) as u8);
-        buf.push(0x80 | ((u >> 6) & 0x3f) as u8);
-        buf.push(0x80 | (u & 0x3f) as u8);
-    }
+    push_unit!(buf, u);
 }
 
 /// Appends `s` as Kryo's `writeString(s)`, character by character: one
@@ -178,7 +192,7 @@ pub fn write_string(buf: &mut Vec<u8>, s: &str) {
 }
 
 /// A continuation byte's 6 bits, if `src[at]` is one.
-#[inline]
+#[inline(always)]
 fn continuation(src: &[u8], at: usize) -> Option<u16> {
     match src.get(at) {
         Some(&b) if b & 0xc0 == 0x80 => Some(u16::from(b & 0x3f)),
@@ -188,7 +202,8 @@ fn continuation(src: &[u8], at: usize) -> Option<u16> {
 
 /// Reads one CESU-8 unit byte by byte, accepting only the forms Kryo
 /// writes (as kryo5 does: no overlong 2- or 3-byte forms, no 4-byte forms).
-#[inline]
+/// Always inlined, as [`write_unit`] (several loops share it).
+#[inline(always)]
 fn read_unit(src: &[u8], pos: &mut usize) -> Option<u16> {
     let b0 = *src.get(*pos)?;
     match b0 {
@@ -256,4 +271,231 @@ pub fn read_string(src: &[u8], pos: &mut usize, dst: &mut String) -> Option<bool
         dst.push(char::from_u32(c)?);
     }
     high.is_none().then_some(true)
+}
+
+/// Adds one UTF-16 unit to `dst`, holding a high surrogate in `high` until
+/// its low half arrives. `None` for a lone surrogate. (The same pairing as
+/// [`read_string`], which keeps its own copy so that its code, and so its
+/// timing, is the one the buffer suite always measured.)
+#[inline(always)]
+fn push_unit(high: &mut Option<u16>, u: u16, dst: &mut String) -> Option<()> {
+    let c = match (high.take(), u) {
+        (None, 0xd800..=0xdbff) => {
+            *high = Some(u);
+            return Some(());
+        }
+        (Some(h), 0xdc00..=0xdfff) => {
+            0x1_0000 + ((u32::from(h) - 0xd800) << 10) + (u32::from(u) - 0xdc00)
+        }
+        (Some(_), _) | (None, 0xdc00..=0xdfff) => return None,
+        (None, _) => u32::from(u),
+    };
+    dst.push(char::from_u32(c)?);
+    Some(())
+}
+
+// ----- plain loops for the kernels (kryo5_arch) ----------------------------
+
+/// Index of the first byte with bit 7 set, or `bytes.len()`: one byte at a
+/// time.
+///
+/// ```
+/// assert_eq!(kryo5_benches::baseline::first_non_ascii(b"ab\xe3"), 2);
+/// ```
+#[must_use]
+pub fn first_non_ascii(bytes: &[u8]) -> usize {
+    bytes.iter().position(|&b| b >= 0x80).unwrap_or(bytes.len())
+}
+
+/// Java's `String.length()`: UTF-16 units, summed per `char`.
+///
+/// ```
+/// assert_eq!(kryo5_benches::baseline::utf16_len("a😀"), 3);
+/// ```
+#[must_use]
+pub fn utf16_len(s: &str) -> usize {
+    s.chars().map(char::len_utf16).sum()
+}
+
+/// Bytes of `s` as CESU-8, summed per `char` (a supplementary character
+/// takes 6).
+///
+/// ```
+/// assert_eq!(kryo5_benches::baseline::cesu8_len("é😀"), 8);
+/// ```
+#[must_use]
+pub fn cesu8_len(s: &str) -> usize {
+    s.chars()
+        .map(|c| if c.len_utf16() == 2 { 6 } else { c.len_utf8() })
+        .sum()
+}
+
+/// Appends `s` as CESU-8: one UTF-16 unit at a time (`encode_utf16`), 1 to
+/// 3 bytes each with `push`.
+///
+/// ```
+/// let mut buf = Vec::new();
+/// kryo5_benches::baseline::utf8_to_cesu8("😀", &mut buf);
+/// assert_eq!(buf, [0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80]);
+/// ```
+pub fn utf8_to_cesu8(s: &str, buf: &mut Vec<u8>) {
+    for u in s.encode_utf16() {
+        put_unit(buf, u);
+    }
+}
+
+/// [`write_unit`]'s twin for [`utf8_to_cesu8`].
+#[inline]
+fn put_unit(buf: &mut Vec<u8>, u: u16) {
+    push_unit!(buf, u);
+}
+
+/// Bytes of the first `units` CESU-8 units of `src`, from their lead bytes,
+/// one byte at a time. `None` if `src` ends first or a byte cannot start a
+/// unit (what `kryo5_arch::text::cesu8_scan` reports as truncated or
+/// invalid).
+///
+/// ```
+/// assert_eq!(kryo5_benches::baseline::cesu8_scan("é!".as_bytes(), 2), Some(3));
+/// ```
+#[must_use]
+pub fn cesu8_scan(src: &[u8], units: usize) -> Option<usize> {
+    let mut pos = 0;
+    for _ in 0..units {
+        let len = match *src.get(pos)? {
+            0x00..=0x7f => 1,
+            0xc0..=0xdf => 2,
+            0xe0..=0xef => 3,
+            _ => return None,
+        };
+        if pos + len > src.len() {
+            return None;
+        }
+        pos += len;
+    }
+    Some(pos)
+}
+
+/// Appends CESU-8 `src` to `dst` as UTF-8, one unit at a time with
+/// `String::push(char)`, pairing surrogates. `None` for malformed input or
+/// a lone surrogate, as the kernel rejects them.
+///
+/// ```
+/// let mut s = String::new();
+/// kryo5_benches::baseline::cesu8_to_utf8(&[0x61, 0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80], &mut s).unwrap();
+/// assert_eq!(s, "a😀");
+/// ```
+pub fn cesu8_to_utf8(src: &[u8], dst: &mut String) -> Option<()> {
+    let mut pos = 0;
+    let mut high = None;
+    while pos < src.len() {
+        let u = read_unit(src, &mut pos)?;
+        push_unit(&mut high, u, dst)?;
+    }
+    high.is_none().then_some(())
+}
+
+/// Appends CESU-8 `src` to `dst` as UTF-16 units, one unit at a time
+/// (lone surrogates kept, as the kernel keeps them).
+///
+/// ```
+/// let mut v = Vec::new();
+/// kryo5_benches::baseline::cesu8_to_utf16(&[0x61, 0xed, 0xa0, 0x80], &mut v).unwrap();
+/// assert_eq!(v, [0x61, 0xd800]);
+/// ```
+pub fn cesu8_to_utf16(src: &[u8], dst: &mut Vec<u16>) -> Option<()> {
+    let mut pos = 0;
+    while pos < src.len() {
+        dst.push(read_unit(src, &mut pos)?);
+    }
+    Some(())
+}
+
+/// Skips `count` varints one byte at a time (the fifth byte always ends
+/// one, as in Java); returns the bytes skipped, `None` if `src` ends first.
+///
+/// ```
+/// assert_eq!(kryo5_benches::baseline::skip_u32s(&[0x80, 0x01, 0x05], 2), Some(3));
+/// ```
+#[must_use]
+pub fn skip_u32s(src: &[u8], count: usize) -> Option<usize> {
+    skip_varints::<5>(src, count)
+}
+
+/// Skips `count` varlongs one byte at a time (the ninth byte always ends
+/// one); returns the bytes skipped.
+///
+/// ```
+/// assert_eq!(kryo5_benches::baseline::skip_u64s(&[0xff; 9], 1), Some(9));
+/// ```
+#[must_use]
+pub fn skip_u64s(src: &[u8], count: usize) -> Option<usize> {
+    skip_varints::<9>(src, count)
+}
+
+/// The skip loop behind [`skip_u32s`] and [`skip_u64s`]: a value ends at a
+/// byte below 0x80 or at its `MAX`th byte.
+#[inline(always)]
+fn skip_varints<const MAX: usize>(src: &[u8], count: usize) -> Option<usize> {
+    let mut pos = 0;
+    for _ in 0..count {
+        let mut n = 0;
+        loop {
+            let b = *src.get(pos)?;
+            pos += 1;
+            n += 1;
+            if b < 0x80 || n == MAX {
+                break;
+            }
+        }
+    }
+    Some(pos)
+}
+
+/// Appends floats as little-endian bytes with every NaN as Java's
+/// `0x7fc00000`, one element at a time with `extend_from_slice`.
+///
+/// ```
+/// let mut buf = Vec::new();
+/// kryo5_benches::baseline::f32_to_le_canonical(&[f32::from_bits(0x7fc0_0001)], &mut buf);
+/// assert_eq!(buf, [0, 0, 0xc0, 0x7f]);
+/// ```
+pub fn f32_to_le_canonical(src: &[f32], buf: &mut Vec<u8>) {
+    for v in src {
+        let bits = if v.is_nan() { 0x7fc0_0000 } else { v.to_bits() };
+        buf.extend_from_slice(&bits.to_le_bytes());
+    }
+}
+
+/// Appends doubles as little-endian bytes with every NaN as Java's
+/// `0x7ff8000000000000`, one element at a time.
+///
+/// ```
+/// let mut buf = Vec::new();
+/// kryo5_benches::baseline::f64_to_le_canonical(&[f64::NAN], &mut buf);
+/// assert_eq!(buf, [0, 0, 0, 0, 0, 0, 0xf8, 0x7f]);
+/// ```
+pub fn f64_to_le_canonical(src: &[f64], buf: &mut Vec<u8>) {
+    for v in src {
+        let bits = if v.is_nan() {
+            0x7ff8_0000_0000_0000
+        } else {
+            v.to_bits()
+        };
+        buf.extend_from_slice(&bits.to_le_bytes());
+    }
+}
+
+/// Appends one `bool` per byte, any non-zero byte being `true` (Java's
+/// `readBooleans`), with `push`.
+///
+/// ```
+/// let mut v = Vec::new();
+/// kryo5_benches::baseline::bools_from_bytes(&[0, 1, 7], &mut v);
+/// assert_eq!(v, [false, true, true]);
+/// ```
+pub fn bools_from_bytes(src: &[u8], dst: &mut Vec<bool>) {
+    for &b in src {
+        dst.push(b != 0);
+    }
 }

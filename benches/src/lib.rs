@@ -1,24 +1,35 @@
 //! Shared pieces of kryo5's benchmarks: seeded inputs, plain-loop
 //! baselines, and the measured loops themselves.
 //!
-//! The criterion suite (`benches/buffers.rs`, time) and the iai-callgrind
-//! suite (`benches/buffers_iai.rs`, instruction counts) call the same
-//! functions of this crate, so both measure exactly the same code and
-//! differ only in sizes:
+//! The criterion suites (`benches/buffers.rs`, `benches/kernels.rs`: time)
+//! and the iai-callgrind suites (`benches/buffers_iai.rs`,
+//! `benches/kernels_iai.rs`: instruction counts) call the same functions of
+//! this crate, so both measure exactly the same code and differ only in
+//! sizes; `benches/java.rs` times Java Kryo on the same data
+//! (`docs/benchmarks.md` has the results):
 //!
 //! - [`data`] builds every input from one seed ([`SEED`]) with
 //!   `kryo5_testdata`, so runs and machines see the same values;
 //! - [`baseline`] holds the plain loops kryo5 is compared against: a
-//!   byte-at-a-time LEB128 codec over a `Vec<u8>` and a per-UTF-16-unit
-//!   CESU-8 string codec, both producing exactly Kryo's bytes (the tests
-//!   below check that against kryo5);
-//! - [`cases`] holds one `#[inline(never)]` function per measured case,
-//!   kryo5's (generic over the buffer flavour) and the baseline's, each
-//!   reusing its buffers so allocation is not measured.
+//!   byte-at-a-time LEB128 codec over a `Vec<u8>`, a per-UTF-16-unit
+//!   CESU-8 string codec, and the per-character/per-element loops for each
+//!   kernel, all producing exactly Kryo's bytes (the tests below and
+//!   `tests/baselines.rs` check that against kryo5);
+//! - [`cases`] holds one `#[inline(never)]` function per measured buffer
+//!   case, kryo5's (generic over the buffer flavour) and the baseline's,
+//!   each reusing its buffers so allocation is not measured;
+//! - [`kernels`] does the same for the kryo5-arch kernels, called through
+//!   their per-kernel handles so every implementation is measured by the
+//!   same function.
+//!
+//! The crates.io baselines (dev-dependencies) live in
+//! `benches/support/crates_io.rs`, included by the bench targets and the
+//! test that checks them.
 
 pub mod baseline;
 pub mod cases;
 pub mod data;
+pub mod kernels;
 
 /// Seed of every benchmark input ("kryo5 be" in ASCII).
 pub const SEED: u64 = 0x6b72_796f_3520_6265;

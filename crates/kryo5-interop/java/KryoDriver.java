@@ -77,6 +77,32 @@
  *   canReadVarInt  canReadVarLong  canReadInt  canReadLong  skip n  end  nextChunk
  *   push n   (a new InputChunked(current, n) becomes current)    pop
  *
+ * A benchmark (timing Kryo itself, for kryo5's benchmark suite):
+ *   BENCH <op> <class> <data file> <warm-up ms> <reps> <min rep ms>
+ *     op:    writeVarInt readVarInt      n single calls, optimizePositive true (int values)
+ *            writeVarInts readVarInts    writeInts(a, 0, n, true) / readInts(n, true)
+ *            writeVarLong readVarLong writeVarLongs readVarLongs    the same for long values
+ *            writeInts readInts writeLongs readLongs writeDoubles readDoubles
+ *                                        fixed width: writeInts(a, 0, n) / readInts(n) ...
+ *            writeString readString      one string
+ *     class: the output class for write ops, the input class for read ops:
+ *            Output ByteBufferOutput UnsafeOutput UnsafeByteBufferOutput
+ *            Input ByteBufferInput UnsafeInput UnsafeByteBufferInput
+ *     data file: the values, little-endian: int32s (the int ops), int64s (the
+ *            long ops), float64 bits (the double ops) or one string's UTF-16
+ *            units (the string ops). Read ops read what Output wrote from them
+ *            (written before timing starts).
+ * runs whole ops (the op over all the file's values, e.g. n writeVarInt calls
+ * or one writeString) for <warm-up ms>, then <reps> timed repetitions of a
+ * batch of ops sized so that one lasts at least <min rep ms>, and prints:
+ *   BENCH <median ns/op> <min ns/op> <max ns/op> <ops per rep> <wire bytes per op> <check>
+ * check is the FNV-1a 64-bit hash (16 hex digits) of the bytes one op writes
+ * (write ops) or of the values one op reads, little-endian as in the data file
+ * (read ops: equal to the file's hash). Outputs are reused (reset()), inputs
+ * rewound (setPosition(0)); what Kryo's API allocates (readInts(n) returns a
+ * new array, readString a new String) is part of the op. Run one benchmark
+ * per JVM with the JIT on: the Rust side (Jvm::bench) does.
+ *
  * Anything else is a protocol error: "FATAL <reason>" on stdout, exit status 2.
  */
 
@@ -103,8 +129,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Paths;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 
 public final class KryoDriver {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -158,6 +189,9 @@ public final class KryoDriver {
                     break;
                 case "READ":
                     readCase(h);
+                    break;
+                case "BENCH":
+                    benchCase(h);
                     break;
                 default:
                     throw new ProtocolError("unknown case header: " + header);
@@ -743,6 +777,436 @@ public final class KryoDriver {
             default:
                 throw new ProtocolError("unknown read op " + t[0]);
         }
+    }
+
+    // ----- benchmarks ----------------------------------------------------------
+
+    /** One benchmarked op and its check. */
+    private abstract static class Bench {
+        /** Wire bytes one op writes or reads. */
+        int wireBytes;
+
+        /** Runs one op; the result only keeps the JIT from discarding it. */
+        abstract long run();
+
+        /** FNV-1a of what one op writes or reads (see the protocol above). */
+        abstract long check();
+    }
+
+    private void benchCase(String[] h) throws IOException {
+        if (h.length != 7) {
+            throw new ProtocolError("bad BENCH header");
+        }
+        byte[] file = Files.readAllBytes(Paths.get(h[3]));
+        long warmUpNs = Long.parseLong(h[4]) * 1_000_000L;
+        int reps = Integer.parseInt(h[5]);
+        long minRepNs = Long.parseLong(h[6]) * 1_000_000L;
+        if (reps < 1) {
+            throw new ProtocolError("BENCH needs at least one repetition");
+        }
+        Bench b = bench(h[1], h[2], file);
+        long acc = 0;
+        long ops = 0;
+        long start = System.nanoTime();
+        do {
+            acc += b.run();
+            ops++;
+        } while (System.nanoTime() - start < warmUpNs);
+        double estimate = Math.max(1.0, (System.nanoTime() - start) / (double) ops);
+        long batch = Math.max(1L, (long) Math.ceil(minRepNs / estimate));
+        double[] times = new double[reps];
+        for (int r = 0; r < reps; r++) {
+            long t0 = System.nanoTime();
+            for (long i = 0; i < batch; i++) {
+                acc += b.run();
+            }
+            times[r] = (System.nanoTime() - t0) / (double) batch;
+        }
+        sink = acc;
+        Arrays.sort(times);
+        double median = reps % 2 == 1 ? times[reps / 2]
+                : (times[reps / 2 - 1] + times[reps / 2]) / 2;
+        line.setLength(0);
+        line.append("BENCH ").append(median).append(' ').append(times[0]).append(' ')
+                .append(times[reps - 1]).append(' ').append(batch).append(' ')
+                .append(b.wireBytes).append(' ');
+        long check = b.check();
+        for (int shift = 60; shift >= 0; shift -= 4) {
+            line.append(HEX[(int) (check >>> shift) & 15]);
+        }
+        emit();
+        out.flush();
+    }
+
+    /** Keeps benchmark results observable. */
+    static volatile long sink;
+
+    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
+
+    private static long fnv(long h, byte b) {
+        return (h ^ (b & 0xff)) * FNV_PRIME;
+    }
+
+    private static long fnv(byte[] bytes) {
+        long h = FNV_OFFSET;
+        for (byte b : bytes) {
+            h = fnv(h, b);
+        }
+        return h;
+    }
+
+    private static long fnvLe(long h, long v, int size) {
+        for (int k = 0; k < size; k++) {
+            h = fnv(h, (byte) (v >>> (8 * k)));
+        }
+        return h;
+    }
+
+    private static long fnvInts(int[] a) {
+        long h = FNV_OFFSET;
+        for (int v : a) {
+            h = fnvLe(h, v, 4);
+        }
+        return h;
+    }
+
+    private static long fnvLongs(long[] a) {
+        long h = FNV_OFFSET;
+        for (long v : a) {
+            h = fnvLe(h, v, 8);
+        }
+        return h;
+    }
+
+    private static long fnvDoubles(double[] a) {
+        long h = FNV_OFFSET;
+        for (double v : a) {
+            h = fnvLe(h, Double.doubleToRawLongBits(v), 8);
+        }
+        return h;
+    }
+
+    private static long fnvString(String s) {
+        long h = FNV_OFFSET;
+        for (int k = 0; k < s.length(); k++) {
+            h = fnvLe(h, s.charAt(k), 2);
+        }
+        return h;
+    }
+
+    private static ByteBuffer le(byte[] file) {
+        return ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** The benchmark for op over class, with the values of file. */
+    private static Bench bench(String op, String cls, byte[] file) {
+        boolean write = op.startsWith("write");
+        if (write && !cls.endsWith("Output") || !write && !cls.endsWith("Input")) {
+            throw new ProtocolError("BENCH " + op + " on " + cls);
+        }
+        switch (op) {
+            case "writeVarInt":
+            case "writeVarInts":
+            case "writeInts":
+            case "readVarInt":
+            case "readVarInts":
+            case "readInts": {
+                int[] a = new int[file.length / 4];
+                le(file).asIntBuffer().get(a);
+                return intBench(op, cls, a);
+            }
+            case "writeVarLong":
+            case "writeVarLongs":
+            case "writeLongs":
+            case "readVarLong":
+            case "readVarLongs":
+            case "readLongs": {
+                long[] a = new long[file.length / 8];
+                le(file).asLongBuffer().get(a);
+                return longBench(op, cls, a);
+            }
+            case "writeDoubles":
+            case "readDoubles": {
+                double[] a = new double[file.length / 8];
+                le(file).asDoubleBuffer().get(a);
+                return doubleBench(op, cls, a);
+            }
+            case "writeString":
+            case "readString": {
+                char[] c = new char[file.length / 2];
+                le(file).asCharBuffer().get(c);
+                return stringBench(op, cls, new String(c));
+            }
+            default:
+                throw new ProtocolError("unknown BENCH op " + op);
+        }
+    }
+
+    /** The bytes Kryo's Output writes for one op (the read ops' input). */
+    private static byte[] encoded(Bench writer) {
+        writer.run();
+        return ((WriteBench) writer).out.toBytes();
+    }
+
+    /** A write op on a reused output. */
+    private abstract static class WriteBench extends Bench {
+        final Output out;
+
+        WriteBench(String cls, int capacity) {
+            out = newOutput(cls, capacity, -1);
+        }
+
+        @Override
+        long check() {
+            run();
+            return fnv(out.toBytes());
+        }
+    }
+
+    /** A read op on an input rewound for every op. */
+    private abstract static class ReadBench extends Bench {
+        final Input in;
+
+        ReadBench(String cls, byte[] bytes) {
+            in = newInput(cls, bytes);
+            wireBytes = bytes.length;
+        }
+    }
+
+    private static Bench intBench(String op, String cls, int[] a) {
+        int n = a.length;
+        int cap = 5 * n + 16;
+        switch (op) {
+            case "writeVarInt":
+                return sized(new WriteBench(cls, cap) {
+                    @Override
+                    long run() {
+                        out.reset();
+                        for (int i = 0; i < n; i++) {
+                            out.writeVarInt(a[i], true);
+                        }
+                        return out.position();
+                    }
+                });
+            case "writeVarInts":
+                return sized(new WriteBench(cls, cap) {
+                    @Override
+                    long run() {
+                        out.reset();
+                        out.writeInts(a, 0, n, true);
+                        return out.position();
+                    }
+                });
+            case "writeInts":
+                return sized(new WriteBench(cls, 4 * n + 16) {
+                    @Override
+                    long run() {
+                        out.reset();
+                        out.writeInts(a, 0, n);
+                        return out.position();
+                    }
+                });
+            case "readVarInt":
+                return new ReadBench(cls, encoded(intBench("writeVarInt", "Output", a))) {
+                    @Override
+                    long run() {
+                        in.setPosition(0);
+                        long acc = 0;
+                        for (int i = 0; i < n; i++) {
+                            acc += in.readVarInt(true);
+                        }
+                        return acc;
+                    }
+
+                    @Override
+                    long check() {
+                        in.setPosition(0);
+                        int[] got = new int[n];
+                        for (int i = 0; i < n; i++) {
+                            got[i] = in.readVarInt(true);
+                        }
+                        return fnvInts(got);
+                    }
+                };
+            case "readVarInts":
+                return new ReadBench(cls, encoded(intBench("writeVarInts", "Output", a))) {
+                    @Override
+                    long run() {
+                        in.setPosition(0);
+                        return in.readInts(n, true)[n - 1];
+                    }
+
+                    @Override
+                    long check() {
+                        in.setPosition(0);
+                        return fnvInts(in.readInts(n, true));
+                    }
+                };
+            case "readInts":
+                return new ReadBench(cls, encoded(intBench("writeInts", "Output", a))) {
+                    @Override
+                    long run() {
+                        in.setPosition(0);
+                        return in.readInts(n)[n - 1];
+                    }
+
+                    @Override
+                    long check() {
+                        in.setPosition(0);
+                        return fnvInts(in.readInts(n));
+                    }
+                };
+            default:
+                throw new ProtocolError("unknown BENCH op " + op);
+        }
+    }
+
+    private static Bench longBench(String op, String cls, long[] a) {
+        int n = a.length;
+        int cap = 9 * n + 16;
+        switch (op) {
+            case "writeVarLong":
+                return sized(new WriteBench(cls, cap) {
+                    @Override
+                    long run() {
+                        out.reset();
+                        for (int i = 0; i < n; i++) {
+                            out.writeVarLong(a[i], true);
+                        }
+                        return out.position();
+                    }
+                });
+            case "writeVarLongs":
+                return sized(new WriteBench(cls, cap) {
+                    @Override
+                    long run() {
+                        out.reset();
+                        out.writeLongs(a, 0, n, true);
+                        return out.position();
+                    }
+                });
+            case "writeLongs":
+                return sized(new WriteBench(cls, 8 * n + 16) {
+                    @Override
+                    long run() {
+                        out.reset();
+                        out.writeLongs(a, 0, n);
+                        return out.position();
+                    }
+                });
+            case "readVarLong":
+                return new ReadBench(cls, encoded(longBench("writeVarLong", "Output", a))) {
+                    @Override
+                    long run() {
+                        in.setPosition(0);
+                        long acc = 0;
+                        for (int i = 0; i < n; i++) {
+                            acc += in.readVarLong(true);
+                        }
+                        return acc;
+                    }
+
+                    @Override
+                    long check() {
+                        in.setPosition(0);
+                        long[] got = new long[n];
+                        for (int i = 0; i < n; i++) {
+                            got[i] = in.readVarLong(true);
+                        }
+                        return fnvLongs(got);
+                    }
+                };
+            case "readVarLongs":
+                return new ReadBench(cls, encoded(longBench("writeVarLongs", "Output", a))) {
+                    @Override
+                    long run() {
+                        in.setPosition(0);
+                        return in.readLongs(n, true)[n - 1];
+                    }
+
+                    @Override
+                    long check() {
+                        in.setPosition(0);
+                        return fnvLongs(in.readLongs(n, true));
+                    }
+                };
+            case "readLongs":
+                return new ReadBench(cls, encoded(longBench("writeLongs", "Output", a))) {
+                    @Override
+                    long run() {
+                        in.setPosition(0);
+                        return in.readLongs(n)[n - 1];
+                    }
+
+                    @Override
+                    long check() {
+                        in.setPosition(0);
+                        return fnvLongs(in.readLongs(n));
+                    }
+                };
+            default:
+                throw new ProtocolError("unknown BENCH op " + op);
+        }
+    }
+
+    private static Bench doubleBench(String op, String cls, double[] a) {
+        int n = a.length;
+        if (op.equals("writeDoubles")) {
+            return sized(new WriteBench(cls, 8 * n + 16) {
+                @Override
+                long run() {
+                    out.reset();
+                    out.writeDoubles(a, 0, n);
+                    return out.position();
+                }
+            });
+        }
+        return new ReadBench(cls, encoded(doubleBench("writeDoubles", "Output", a))) {
+            @Override
+            long run() {
+                in.setPosition(0);
+                return (long) in.readDoubles(n)[n - 1];
+            }
+
+            @Override
+            long check() {
+                in.setPosition(0);
+                return fnvDoubles(in.readDoubles(n));
+            }
+        };
+    }
+
+    private static Bench stringBench(String op, String cls, String s) {
+        if (op.equals("writeString")) {
+            return sized(new WriteBench(cls, 3 * s.length() + 16) {
+                @Override
+                long run() {
+                    out.reset();
+                    out.writeString(s);
+                    return out.position();
+                }
+            });
+        }
+        return new ReadBench(cls, encoded(stringBench("writeString", "Output", s))) {
+            @Override
+            long run() {
+                in.setPosition(0);
+                return in.readString().length();
+            }
+
+            @Override
+            long check() {
+                in.setPosition(0);
+                return fnvString(in.readString());
+            }
+        };
+    }
+
+    /** Sets a write benchmark's wire bytes from one run. */
+    private static Bench sized(WriteBench b) {
+        b.wireBytes = (int) b.run();
+        return b;
     }
 
     // ----- text forms ----------------------------------------------------------

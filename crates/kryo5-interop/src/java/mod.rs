@@ -38,9 +38,29 @@
 //! (the UnsafeByteBuffer classes) and a 64 MB heap: Kryo allocates declared
 //! lengths before reading, and a small heap makes absurd ones fail at once
 //! (reported as `OutOfMemoryError`, classified [`Failure::BadLength`](crate::Failure::BadLength)).
+//!
+//! # Benchmark mode
+//!
+//! The same driver times Java Kryo itself, so kryo5's benchmark suite can
+//! put Java beside kryo5 in one session on one machine
+//! (`cargo bench -p kryo5-benches --bench java`, run by `scripts/bench.sh`):
+//!
+//! ```text
+//! BENCH <op> <class> <data file> <warm-up ms> <reps> <min rep ms>
+//!   -> BENCH <median ns/op> <min ns/op> <max ns/op> <ops per rep> <wire bytes per op> <check>
+//! ```
+//!
+//! The data file holds the values little-endian (or a string's UTF-16
+//! units); `check` is the FNV-1a hash of what one op wrote, or of the values
+//! it read, so the caller can prove Java worked on the same data and wrote
+//! the same bytes as kryo5. [`Jvm::bench`] runs one benchmark per JVM with
+//! the full JIT (the interop runs above stop at C1) and returns a
+//! [`JavaTiming`]; see [`bench`](mod@self::bench) for the options.
 
+pub mod bench;
 mod script;
 
+pub use bench::{JavaBench, JavaTiming, doubles_le, ints_le, longs_le, utf16_le};
 pub use script::{Results, Script};
 
 use std::ffi::OsString;
@@ -113,40 +133,16 @@ impl Jvm {
     #[must_use]
     pub fn run(&self, script: &Script) -> Results {
         dump(script);
-        let mut child = Command::new(&self.java)
-            .args([
+        let (status, stdout, stderr) = self.exec(
+            &[
                 "-XX:+UseSerialGC",
                 // Small, so Kryo's unchecked allocations of declared lengths
                 // fail fast (reported as BadLength) instead of paging.
                 "-Xmx64m",
                 "-XX:TieredStopAtLevel=1",
-                "--add-exports",
-                "java.base/sun.nio.ch=ALL-UNNAMED",
-                "-cp",
-            ])
-            .arg(&self.classpath)
-            .arg("KryoDriver")
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {}: {e}; {HOWTO}", self.java.display()));
-        let mut stdin = child.stdin.take().expect("stdin is piped");
-        let mut stdout = child.stdout.take().expect("stdout is piped");
-        let mut stderr = child.stderr.take().expect("stderr is piped");
-        let (status, stdout, stderr) = std::thread::scope(|s| {
-            s.spawn(move || {
-                // A failed write means the JVM died; its stderr says why.
-                let _ = stdin.write_all(script.text().as_bytes());
-            });
-            let out = s.spawn(move || read_all(&mut stdout));
-            let err = s.spawn(move || read_all(&mut stderr));
-            let status = wait_or_kill(&mut child, timeout());
-            let join = |h: std::thread::ScopedJoinHandle<'_, String>| {
-                h.join().expect("pipe reader does not panic")
-            };
-            (status, join(out), join(err))
-        });
+            ],
+            script.text(),
+        );
         let Some(status) = status else {
             panic!(
                 "the Java driver did not finish within {:?} and was killed \
@@ -161,6 +157,38 @@ impl Jvm {
             tail(&stdout)
         );
         script.parse(&stdout)
+    }
+
+    /// Starts the driver in a JVM with `jvm_args`, feeds it `stdin` and
+    /// collects its output; `None` as the status means it outlived
+    /// [`timeout`] and was killed.
+    fn exec(&self, jvm_args: &[&str], stdin_text: &str) -> (Option<ExitStatus>, String, String) {
+        let mut child = Command::new(&self.java)
+            .args(jvm_args)
+            .args(["--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "-cp"])
+            .arg(&self.classpath)
+            .arg("KryoDriver")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}; {HOWTO}", self.java.display()));
+        let mut stdin = child.stdin.take().expect("stdin is piped");
+        let mut stdout = child.stdout.take().expect("stdout is piped");
+        let mut stderr = child.stderr.take().expect("stderr is piped");
+        std::thread::scope(|s| {
+            s.spawn(move || {
+                // A failed write means the JVM died; its stderr says why.
+                let _ = stdin.write_all(stdin_text.as_bytes());
+            });
+            let out = s.spawn(move || read_all(&mut stdout));
+            let err = s.spawn(move || read_all(&mut stderr));
+            let status = wait_or_kill(&mut child, timeout());
+            let join = |h: std::thread::ScopedJoinHandle<'_, String>| {
+                h.join().expect("pipe reader does not panic")
+            };
+            (status, join(out), join(err))
+        })
     }
 }
 
@@ -250,8 +278,14 @@ fn jdk_tool(name: &str) -> PathBuf {
     }
 }
 
-/// FNV-1a: a stable hash naming the compiled driver's directory.
-fn fnv1a(bytes: &[u8]) -> u64 {
+/// FNV-1a (64-bit): a stable hash naming the compiled driver's directory,
+/// and the check of the driver's `BENCH` command.
+///
+/// ```
+/// assert_eq!(kryo5_interop::java::fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+/// ```
+#[must_use]
+pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
     })
