@@ -59,7 +59,7 @@ pub fn write<T: KryoType, O: Out + ?Sized>(
     }
 }
 
-/// Reads an object field written by [`write`]: `None` for Java `null`.
+/// Reads an object field written by [`write()`]: `None` for Java `null`.
 ///
 /// # Errors
 /// As [`Kryo::read_object`]; [`ErrorKind::WrongType`] for a class other
@@ -83,7 +83,7 @@ pub fn read<'de, T: KryoType, I: In<'de> + ?Sized>(
 /// Reads a field that must not be `null` in Rust.
 ///
 /// # Errors
-/// [`ErrorKind::UnexpectedNull`] for Java `null`; as [`read`].
+/// [`ErrorKind::UnexpectedNull`] for Java `null`; as [`read()`].
 #[inline]
 pub fn read_required<'de, T: KryoType, I: In<'de> + ?Sized>(
     kryo: &mut Kryo,
@@ -104,7 +104,7 @@ fn null_in(at: u64) -> Error {
 /// else as an object field of the final type `String`.
 ///
 /// # Errors
-/// As [`write`].
+/// As [`write()`].
 #[inline]
 pub fn write_string<O: Out + ?Sized>(
     kryo: &mut Kryo,
@@ -124,7 +124,7 @@ pub fn write_string<O: Out + ?Sized>(
 /// for Java `null`.
 ///
 /// # Errors
-/// As [`read`].
+/// As [`read()`].
 #[inline]
 pub fn read_string_into<'de, I: In<'de> + ?Sized>(
     kryo: &mut Kryo,
@@ -148,7 +148,7 @@ pub fn read_string_into<'de, I: In<'de> + ?Sized>(
 /// Reads a `String` field that must not be `null` in Rust.
 ///
 /// # Errors
-/// [`ErrorKind::UnexpectedNull`]; as [`read`].
+/// [`ErrorKind::UnexpectedNull`]; as [`read()`].
 #[inline]
 pub fn read_string_required<'de, I: In<'de> + ?Sized>(
     kryo: &mut Kryo,

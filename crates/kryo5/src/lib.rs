@@ -8,7 +8,7 @@
 //! - [`io`]: the buffer layer, Kryo's `Output` and `Input` with every
 //!   primitive byte-exact, over memory and `std::io` streams, safe and
 //!   native flavours, chunked encoding, zero-copy reads.
-//! - [`Kryo`] and [`KryoType`]: the object-graph layer (work in progress):
+//! - [`Kryo`](struct@Kryo) and [`KryoType`]: the object-graph layer (work in progress):
 //!   registrations, class descriptors, `null` and reference markers.
 //!
 //! # Quick start
@@ -42,5 +42,5 @@ pub use kryo5_derive::Kryo;
 
 pub use kryo5_core::{
     DEFAULT_MAX_DEPTH, DefaultSerializer, Error, ErrorKind, In, Kryo, KryoType, NullForm, Object,
-    Out, Result, downcast, serializers,
+    Out, Result, Serializer, Shared, downcast, serializers,
 };
