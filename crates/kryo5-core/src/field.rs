@@ -190,3 +190,74 @@ pub fn read_any<'de, I: In<'de> + ?Sized>(
 ) -> Result<Option<Box<dyn Object>>> {
     kryo.read_class_and_object(input)
 }
+
+/// A value in an element position (arrays, collections, maps): `T` itself
+/// when Java `null` cannot occur there, or `Option<T>` when it can.
+///
+/// Element serializers write through [`Element::value`] with [`write()`]
+/// and rebuild elements with [`Element::from_value`] from [`read()`].
+///
+/// ```
+/// use kryo5_core::field::Element;
+/// assert_eq!(Some(3i32).value(), Some(&3));
+/// assert_eq!(<Option<i32>>::from_value(None, 0).unwrap(), None);
+/// assert!(<i32>::from_value(None, 0).is_err()); // null where i32 is required
+/// ```
+pub trait Element: Sized {
+    /// The element's type when present.
+    type Value: KryoType;
+    /// Whether the element type itself can hold Java `null`.
+    const NULLABLE: bool;
+    /// The value, `None` for Java `null`.
+    fn value(&self) -> Option<&Self::Value>;
+    /// An element from a value read at byte `at`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnexpectedNull`] for `null` where `Self` cannot hold it.
+    fn from_value(value: Option<Self::Value>, at: u64) -> Result<Self>;
+    /// A deep copy (see [`Kryo::copy_nested`]).
+    ///
+    /// # Errors
+    /// As [`KryoType::copy`].
+    fn copy_element(&self, kryo: &mut Kryo) -> Result<Self>;
+}
+
+impl<T: KryoType> Element for T {
+    type Value = T;
+    const NULLABLE: bool = false;
+    #[inline]
+    fn value(&self) -> Option<&T> {
+        Some(self)
+    }
+    #[inline]
+    fn from_value(value: Option<T>, at: u64) -> Result<Self> {
+        value.ok_or_else(|| null_element(at))
+    }
+    fn copy_element(&self, kryo: &mut Kryo) -> Result<Self> {
+        kryo.copy_nested(self)
+    }
+}
+
+impl<T: KryoType> Element for Option<T> {
+    type Value = T;
+    const NULLABLE: bool = true;
+    #[inline]
+    fn value(&self) -> Option<&T> {
+        self.as_ref()
+    }
+    #[inline]
+    fn from_value(value: Option<T>, _: u64) -> Result<Self> {
+        Ok(value)
+    }
+    fn copy_element(&self, kryo: &mut Kryo) -> Result<Self> {
+        self.as_ref().map(|v| kryo.copy_nested(v)).transpose()
+    }
+}
+
+#[cold]
+fn null_element(at: u64) -> Error {
+    Error::new(ErrorKind::UnexpectedNull(
+        "a non-Option element (declare the element type as Option<T>)",
+    ))
+    .at(at)
+}
