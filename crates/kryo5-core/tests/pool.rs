@@ -210,7 +210,6 @@ fn pooled_outputs_come_back_reset_with_their_buffer() {
 
 #[test]
 fn pooled_kryo_forgets_its_graph_and_keeps_its_registrations() {
-    // Kryo is not Send yet, so this pool stays on one thread.
     let pool = Pool::new(|| {
         let mut kryo = Kryo::new();
         kryo.set_references(true);
@@ -229,6 +228,35 @@ fn pooled_kryo_forgets_its_graph_and_keeps_its_registrations() {
     let mut input = Input::new(&bytes);
     let any = kryo.read_class_and_object(&mut input).unwrap().unwrap();
     assert_eq!(any.downcast_ref::<i32>(), Some(&5));
+}
+
+#[test]
+fn a_pool_of_kryo_serves_threads() {
+    let pool = Pool::bounded(2, || {
+        let mut kryo = Kryo::new();
+        kryo.set_references(true);
+        kryo
+    });
+    let outputs: Vec<Vec<u8>> = std::thread::scope(|s| {
+        let handles: Vec<_> = (0..4)
+            .map(|i: i32| {
+                let pool = &pool;
+                s.spawn(move || {
+                    let mut kryo = pool.get();
+                    let mut out = Output::new();
+                    kryo.write_class_and_object(&mut out, Some(&i)).unwrap();
+                    out.into_vec()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    // int (id 0 -> 02), no reference marker for wrappers, zigzag i.
+    assert_eq!(
+        outputs,
+        [[0x02, 0x00], [0x02, 0x02], [0x02, 0x04], [0x02, 0x06]]
+    );
+    assert!(pool.free_count() <= 2);
 }
 
 #[test]
