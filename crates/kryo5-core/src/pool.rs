@@ -45,9 +45,9 @@
 //! objects are `Send`, and every method takes `&self`. The lock is held only
 //! to push or pop one object, never while an object is made, reset, checked
 //! or dropped, so threads rarely wait on each other and an uncontended call
-//! costs one lock and unlock. A pool of objects that are not `Send` (a
-//! [`Kryo`] today) works the same within one thread, and the compiler keeps
-//! it there.
+//! costs one lock and unlock. A pool of [`Kryo`] instances serves any number
+//! of threads (`Kryo` is `Send`); a pool of objects that are not `Send`
+//! works the same within one thread, and the compiler keeps it there.
 //!
 //! **Soft references.** Java can keep free objects behind soft references so
 //! that the garbage collector may take them back under memory pressure, and
