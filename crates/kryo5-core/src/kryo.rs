@@ -728,11 +728,17 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
-            if k.config.references && T::REFERENCES {
+            if k.config.references {
                 let Some(v) = value else {
                     return out.write_byte(0).map_err(Into::into);
                 };
-                if k.write_reference(out, v)? {
+                // Classes without references (wrappers, enums) still get
+                // the 01 marker: Kryo writes its own marker whenever
+                // references are on, whether the serializer accepts null
+                // or not (format spec 6.1, 7.2).
+                if !T::REFERENCES {
+                    out.write_byte(1)?;
+                } else if k.write_reference(out, v)? {
                     return Ok(());
                 }
                 return k.write_payload(out, v, args);
@@ -882,7 +888,7 @@ impl Kryo {
             if k.config.references && T::REFERENCES {
                 return k.read_referenced::<T, I>(input, args, true);
             }
-            if k.null_form::<T>().is_some() {
+            if !k.config.references && k.null_form::<T>().is_some() {
                 return k.read_payload_nullable(input, args);
             }
             let at = input.total();

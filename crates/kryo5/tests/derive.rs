@@ -180,6 +180,26 @@ fn object_fields_final_and_not() {
         Some("s")
     );
     assert!(back.nothing.is_none());
+
+    // References on: every object field gets a marker, the enum (which has
+    // no references) a 01 although its serializer writes its own null.
+    let mut kryo = Kryo::new();
+    kryo.set_references(true);
+    kryo.register_with_id::<Address>(12);
+    kryo.register_with_id::<Zip>(13);
+    kryo.register_with_id::<Color>(18);
+    kryo.register::<Holder>();
+    let bytes = write(&mut kryo, &h);
+    assert_eq!(
+        bytes,
+        [
+            0x01, 0x0e, 0x01, 0x01, 0x82, 0x58, 0x03, 0x01, 0x82, 0x73, 0x01, 0x0a, 0x01, 0x02,
+            0x00, 0x01, 0x0e
+        ]
+    );
+    let back: Holder = kryo.read_object(&mut Input::new(&bytes)).unwrap();
+    assert_eq!(back.color, Color::Green);
+    assert_eq!(back.zip, h.zip);
 }
 
 #[test]
