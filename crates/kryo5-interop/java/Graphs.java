@@ -21,9 +21,13 @@
  *     -> OK x<bytes>
  *     -> ERR <exception class> <message>
  *   GRAPH READ <case> <entry> x<bytes>
- *     -> OK x<bytes>            the value read deep-equals the case's value
+ *     -> OK x<bytes> x<own>     the value read deep-equals the case's value
  *                               (GraphEquals) and, written again with a fresh
- *                               Kryo, gave these bytes
+ *                               Kryo, gave <bytes>; <own> is the same round
+ *                               trip from Java's own bytes for the case (a
+ *                               Java read is not always idempotent: every
+ *                               empty string read is the one interned "",
+ *                               so equal empty strings become shared)
  *     -> MISMATCH <path>: <reason>
  *     -> ERR <exception class> <message>     (also for unread trailing bytes)
  * entry: cao = writeClassAndObject / readClassAndObject
@@ -140,7 +144,19 @@ final class Graphs {
         if (mismatch != null) {
             return "MISMATCH " + mismatch.replace('\n', ' ').replace('\r', ' ');
         }
-        return "OK " + hex(write(spec, actual, classAndObject));
+        return "OK " + hex(write(spec, actual, classAndObject)) + " " + hex(roundTrip(spec, classAndObject));
+    }
+
+    /** Java's bytes for the case, read and written again by Java. */
+    private static byte[] roundTrip(Spec spec, boolean classAndObject)
+            throws ReflectiveOperationException {
+        Object expected = spec.value();
+        Input input = new Input(write(spec, expected, classAndObject));
+        Kryo kryo = spec.kryo();
+        Object again = classAndObject
+                ? kryo.readClassAndObject(input)
+                : kryo.readObject(input, expected.getClass());
+        return write(spec, again, classAndObject);
     }
 
     private static byte[] write(Spec spec, Object value, boolean classAndObject)

@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod basic;
+mod random;
 
 use kryo5_interop::graph::Graphs;
 
@@ -12,6 +13,13 @@ use kryo5_interop::graph::Graphs;
 fn basic_graphs_match_java() {
     let mut g = Graphs::new();
     basic::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn random_graphs_match_java() {
+    let mut g = Graphs::new();
+    random::cases(&mut g);
     g.run().assert_ok();
 }
 
