@@ -7,9 +7,13 @@
 //! | shared objects | `Arc<T>` (immutable), `Arc<Mutex<T>>`, `Arc<RwLock<T>>` (may form cycles) | [`shared`] |
 //! | `Object` (any class) | `Box<dyn Object>` | [`object`] |
 
+pub mod compatible;
+pub(crate) mod field_family;
 pub mod object;
 pub mod primitive;
 pub mod shared;
+pub mod tagged;
+pub mod version;
 
 use crate::kryo::Kryo;
 
