@@ -16,6 +16,11 @@ use crate::types::{KryoType, NullForm, Object, Shared};
 /// enough that hostile input cannot overflow the stack.
 pub const DEFAULT_MAX_DEPTH: u32 = 1000;
 
+/// Default stack a graph may use below the top-level call (1 MiB): half a
+/// spawned thread's default stack, so the depth limit cannot be outrun by
+/// large stack frames (debug builds, structs with many fields).
+pub const DEFAULT_MAX_STACK: usize = 1 << 20;
+
 /// The serializer Kryo uses for classes without a more specific one
 /// (Kryo's `setDefaultSerializer`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,6 +48,7 @@ struct Config {
     warn_unregistered: bool,
     auto_reset: bool,
     max_depth: u32,
+    max_stack: usize,
     optimized_generics: bool,
     copy_references: bool,
     default_serializer: DefaultSerializer,
@@ -52,6 +58,8 @@ struct Config {
 #[derive(Default)]
 struct Graph {
     depth: u32,
+    /// The stack address at the top-level call (see `Kryo::enter`).
+    stack_base: usize,
     /// Writer: identity of shared objects -> reference id.
     written: HashMap<usize, u32>,
     /// Writer: the next reference id.
@@ -135,6 +143,7 @@ impl Kryo {
                 warn_unregistered: true,
                 auto_reset: true,
                 max_depth: DEFAULT_MAX_DEPTH,
+                max_stack: DEFAULT_MAX_STACK,
                 optimized_generics: true,
                 copy_references: true,
                 default_serializer: DefaultSerializer::Field,
@@ -190,6 +199,20 @@ impl Kryo {
     /// this fail with [`ErrorKind::MaxDepth`].
     pub fn set_max_depth(&mut self, depth: u32) {
         self.config.max_depth = depth;
+    }
+
+    /// The stack a graph may use below the top-level call, in bytes
+    /// (default [`DEFAULT_MAX_STACK`]): nesting past it fails with
+    /// [`ErrorKind::MaxStack`] whatever the depth, so hostile input cannot
+    /// overflow the stack however large the frames of its types are. Raise
+    /// it with the stack of the threads that use this `Kryo`.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.set_max_stack(4 << 20); // for threads with 8 MiB stacks
+    /// ```
+    pub fn set_max_stack(&mut self, bytes: usize) {
+        self.config.max_stack = bytes;
     }
 
     /// Kryo's `setOptimizedGenerics`.
@@ -389,6 +412,18 @@ impl Kryo {
     fn enter(&mut self) -> Result<()> {
         if self.graph.depth >= self.config.max_depth {
             return Err(Error::new(ErrorKind::MaxDepth(self.config.max_depth)));
+        }
+        // Where the stack is now: the address of a local. Stacks grow
+        // down here (x86_64, aarch64); growing up, the check never fires.
+        let marker = 0u8;
+        let here = std::ptr::addr_of!(marker) as usize;
+        if self.graph.depth == 0 {
+            self.graph.stack_base = here;
+        } else if self.graph.stack_base.saturating_sub(here) > self.config.max_stack {
+            return Err(Error::new(ErrorKind::MaxStack {
+                depth: self.graph.depth,
+                bytes: self.config.max_stack,
+            }));
         }
         self.graph.depth += 1;
         Ok(())

@@ -46,6 +46,6 @@ pub use kryo5_core::pool;
 pub use kryo5_derive::Kryo;
 
 pub use kryo5_core::{
-    DEFAULT_MAX_DEPTH, DefaultSerializer, Error, ErrorKind, In, Kryo, KryoType, NullForm, Object,
-    Out, Result, Serializer, Shared, downcast, serializers,
+    DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, DefaultSerializer, Error, ErrorKind, In, Kryo, KryoType,
+    NullForm, Object, Out, Result, Serializer, Shared, downcast, serializers,
 };

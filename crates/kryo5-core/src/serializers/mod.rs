@@ -6,7 +6,9 @@
 //! | `String` | `String`, [`JavaString`](kryo5_io::JavaString) (lone surrogates) | [`primitive`] |
 //! | shared objects | `Arc<T>` (immutable), `Arc<Mutex<T>>`, `Arc<RwLock<T>>` (may form cycles) | [`shared`] |
 //! | `Object` (any class) | `Box<dyn Object>` | [`object`] |
+//! | any class, owned through a pointer (recursive structs) | `Box<T>` | [`boxed`] |
 
+pub mod boxed;
 pub mod compatible;
 pub(crate) mod field_family;
 pub mod object;
