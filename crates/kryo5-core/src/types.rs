@@ -296,6 +296,24 @@ pub fn downcast<T: Any>(value: Box<dyn Object>) -> std::result::Result<T, Box<dy
     value.into_any().downcast::<T>().map(|v| *v)
 }
 
+/// The items of [`KryoType`] that make a wrapper (`Box<T>`, `Arc<T>`,
+/// `Arc<Mutex<T>>`) the same Java object as `T`: class, finality,
+/// references and null form.
+macro_rules! same_java_object_as {
+    ($t:ident) => {
+        fn java_class() -> ::std::borrow::Cow<'static, str> {
+            $t::java_class()
+        }
+        const FINAL: bool = $t::FINAL;
+        const REFERENCES: bool = $t::REFERENCES;
+        const NULL: Option<$crate::types::NullForm> = $t::NULL;
+        fn null_form_in(kryo: &$crate::kryo::Kryo) -> Option<$crate::types::NullForm> {
+            $t::null_form_in(kryo)
+        }
+    };
+}
+pub(crate) use same_java_object_as;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -28,20 +28,11 @@ use std::borrow::Cow;
 use crate::error::Result;
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
-use crate::types::{KryoType, NullForm, Shared};
+use crate::types::{KryoType, Shared, same_java_object_as};
 
 impl<T: KryoType> KryoType for Box<T> {
-    fn java_class() -> Cow<'static, str> {
-        T::java_class()
-    }
-    const FINAL: bool = T::FINAL;
-    const REFERENCES: bool = T::REFERENCES;
-    const NULL: Option<NullForm> = T::NULL;
+    same_java_object_as!(T);
     const IMMUTABLE: bool = T::IMMUTABLE;
-
-    fn null_form_in(kryo: &Kryo) -> Option<NullForm> {
-        T::null_form_in(kryo)
-    }
 
     fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()> {
         kryo.write_payload(out, &**self, args)
