@@ -9,6 +9,8 @@ pub(crate) struct TypeAttrs {
     pub(crate) class: Option<LitStr>,
     /// `final` / `final = bool`: the Java class is final.
     pub(crate) is_final: Option<bool>,
+    /// `record`: a Java record (`RecordSerializer`, format spec 8.21).
+    pub(crate) record: bool,
 }
 
 /// Attributes of a field.
@@ -71,9 +73,12 @@ pub(crate) fn type_attrs(attrs: &[Attribute]) -> Result<TypeAttrs> {
             out.class = Some(meta.value()?.parse()?);
         } else if meta.path.is_ident("final") {
             out.is_final = Some(flag(&meta)?);
+        } else if meta.path.is_ident("record") {
+            out.record = flag(&meta)?;
         } else {
-            return Err(meta
-                .error("unknown kryo attribute on a type; expected `class = \"...\"` or `final`"));
+            return Err(meta.error(
+                "unknown kryo attribute on a type; expected `class = \"...\"`, `final` or `record`",
+            ));
         }
         Ok(())
     })?;

@@ -17,8 +17,12 @@ pub(crate) fn expand(
         .class
         .as_ref()
         .map_or_else(|| name.to_string(), syn::LitStr::value);
-    let is_final = attrs.is_final.unwrap_or(false);
-    let fields = collect(data, &input.generics)?;
+    // Records are final classes.
+    let is_final = attrs.is_final.unwrap_or(attrs.record);
+    let mut fields = collect(data, &input.generics)?;
+    if attrs.record {
+        record_fields(&mut fields)?;
+    }
 
     let mut generics = input.generics.clone();
     for p in generics.type_params_mut() {
@@ -89,6 +93,50 @@ pub(crate) fn expand(
         )
     };
 
+    // A record (RecordSerializer) ignores Kryo's default serializer, writes
+    // strings as objects and passes no generic information to components;
+    // any other struct follows the default serializer.
+    let (null_items, write_default, read_default, read_into_default, setup) = if attrs.record {
+        (
+            quote!(),
+            quote!(),
+            quote!(),
+            quote!(),
+            quote!(let (direct, args) = (false, false);),
+        )
+    } else {
+        let not_field = quote!(kryo.default_serializer() != ::kryo5::DefaultSerializer::Field);
+        (
+            quote! {
+                fn null_form_in(kryo: &::kryo5::Kryo) -> ::core::option::Option<::kryo5::NullForm> {
+                    kryo.default_serializer().null_form()
+                }
+
+                fn read_nullable<'de, __I: ::kryo5::In<'de> + ?Sized>(
+                    kryo: &mut ::kryo5::Kryo,
+                    input: &mut __I,
+                    args: bool,
+                ) -> ::kryo5::Result<::core::option::Option<Self>> {
+                    if #not_field {
+                        return ::kryo5::inherit::read_with_default(kryo, input.as_dyn());
+                    }
+                    <Self as ::kryo5::KryoType>::read(kryo, input, args).map(::core::option::Option::Some)
+                }
+            },
+            quote!(if #not_field {
+                return ::kryo5::inherit::write_with_default(self, kryo, out.as_dyn());
+            }),
+            quote!(if #not_field {
+                return ::kryo5::inherit::read_required_with_default(kryo, input.as_dyn());
+            }),
+            quote!(if #not_field {
+                *self = <Self as ::kryo5::KryoType>::read(kryo, input, args)?;
+                return ::core::result::Result::Ok(());
+            }),
+            quote!(let direct = kryo.strings_direct::<Self>();),
+        )
+    };
+
     Ok(quote! {
         impl #impl_g ::kryo5::KryoType for #name #ty_g #where_g {
             fn java_class() -> ::std::borrow::Cow<'static, str> {
@@ -96,20 +144,7 @@ pub(crate) fn expand(
             }
             const FINAL: bool = #is_final;
 
-            fn null_form_in(kryo: &::kryo5::Kryo) -> ::core::option::Option<::kryo5::NullForm> {
-                kryo.default_serializer().null_form()
-            }
-
-            fn read_nullable<'de, __I: ::kryo5::In<'de> + ?Sized>(
-                kryo: &mut ::kryo5::Kryo,
-                input: &mut __I,
-                args: bool,
-            ) -> ::kryo5::Result<::core::option::Option<Self>> {
-                if kryo.default_serializer() != ::kryo5::DefaultSerializer::Field {
-                    return ::kryo5::inherit::read_with_default(kryo, input.as_dyn());
-                }
-                <Self as ::kryo5::KryoType>::read(kryo, input, args).map(::core::option::Option::Some)
-            }
+            #null_items
 
             #[allow(unused_variables)]
             fn write<__O: ::kryo5::Out + ?Sized>(
@@ -118,10 +153,8 @@ pub(crate) fn expand(
                 out: &mut __O,
                 args: bool,
             ) -> ::kryo5::Result<()> {
-                if kryo.default_serializer() != ::kryo5::DefaultSerializer::Field {
-                    return ::kryo5::inherit::write_with_default(self, kryo, out.as_dyn());
-                }
-                let direct = kryo.strings_direct::<Self>();
+                #write_default
+                #setup
                 #write_body
                 ::core::result::Result::Ok(())
             }
@@ -132,10 +165,8 @@ pub(crate) fn expand(
                 input: &mut __I,
                 args: bool,
             ) -> ::kryo5::Result<Self> {
-                if kryo.default_serializer() != ::kryo5::DefaultSerializer::Field {
-                    return ::kryo5::inherit::read_required_with_default(kryo, input.as_dyn());
-                }
-                let direct = kryo.strings_direct::<Self>();
+                #read_default
+                #setup
                 #read_body
             }
 
@@ -146,11 +177,8 @@ pub(crate) fn expand(
                 input: &mut __I,
                 args: bool,
             ) -> ::kryo5::Result<()> {
-                if kryo.default_serializer() != ::kryo5::DefaultSerializer::Field {
-                    *self = <Self as ::kryo5::KryoType>::read(kryo, input, args)?;
-                    return ::core::result::Result::Ok(());
-                }
-                let direct = kryo.strings_direct::<Self>();
+                #read_into_default
+                #setup
                 #read_into_body
                 ::core::result::Result::Ok(())
             }
@@ -412,6 +440,37 @@ fn read_with_class(f: &Field, class: &str) -> TokenStream {
         quote!(v)
     };
     quote!(if let ::core::option::Option::Some(v) = #read { self.#m = #value; })
+}
+
+/// Checks a record's components and marks them raw: `RecordSerializer`
+/// knows no field annotations (only `rename`, and `open` for components
+/// declared with a non-final type, make sense), no superclass and passes no
+/// type arguments.
+fn record_fields(fields: &mut Fields) -> Result<()> {
+    if let Some((m, _)) = &fields.parent {
+        return Err(syn::Error::new_spanned(
+            m,
+            "a Java record has no superclass: `extends` does not apply",
+        ));
+    }
+    for f in &mut fields.fields {
+        // No generic information reaches components.
+        f.attrs.raw = true;
+        let a = &f.attrs;
+        if a.not_null
+            || a.var_int.is_some()
+            || a.value_class
+            || a.tag.is_some()
+            || a.since.is_some()
+        {
+            return Err(syn::Error::new(
+                f.span,
+                "RecordSerializer ignores field annotations: a record component takes only \
+                 `rename` and `open`",
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn member_index(m: &syn::Member) -> usize {

@@ -10,7 +10,13 @@
 //! - On a fieldless enum: `EnumSerializer` (ordinals).
 //!
 //! Type attributes: `#[kryo(class = "com.example.Media")]` (the Java class
-//! name; default: the Rust name), `#[kryo(final)]`.
+//! name; default: the Rust name), `#[kryo(final)]`, `#[kryo(record)]` (a
+//! Java record: `RecordSerializer`'s layout, format spec 8.21; final).
+//!
+//! A struct follows Kryo's default serializer (`Kryo::set_default_serializer`):
+//! `FieldSerializer`, or the compatible, tagged or version serializer, which
+//! read the field attributes `tag = n` (`@Tag(n)`), `deprecated`
+//! (`@Deprecated`) and `since = n` (`@Since(n)`).
 //!
 //! Field attributes: `rename = "javaName"`, `not_null` (`@NotNull`),
 //! `var_int = false`, `transient`/`skip`, `value_class` (the concrete type is

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use kryo5::{Kryo, Object};
-use kryo5_interop::graph::{Case, Graphs};
+use kryo5_interop::graph::{Case, Graphs, kryo_with};
 
 // ----- model -------------------------------------------------------------------
 
@@ -116,16 +116,11 @@ fn register_all<D: kryo5::KryoType + Clone + std::fmt::Debug + Send + Sync>(k: &
 }
 
 fn kryo() -> Kryo {
-    let mut k = Kryo::new();
-    register_all::<Dog>(&mut k);
-    k
+    kryo_with(false, register_all::<Dog>)
 }
 
 fn kryo_refs() -> Kryo {
-    let mut k = Kryo::new();
-    k.set_references(true);
-    register_all::<Dog>(&mut k);
-    k
+    kryo_with(true, register_all::<Dog>)
 }
 
 fn kryo_refs_shared() -> Kryo {

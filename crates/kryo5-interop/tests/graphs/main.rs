@@ -8,6 +8,7 @@ mod basic;
 mod compat;
 mod inherit;
 mod random;
+mod records;
 
 use kryo5_interop::graph::Graphs;
 
@@ -36,6 +37,13 @@ fn compatible_tagged_and_version_serializers_match_java() {
 fn classes_evolve_across_java_and_kryo5() {
     compat::compatible_evolution();
     compat::version_evolution();
+}
+
+#[test]
+fn records_match_java() {
+    let mut g = Graphs::new();
+    records::cases(&mut g);
+    g.run().assert_ok();
 }
 
 #[test]
