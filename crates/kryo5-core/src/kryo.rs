@@ -315,14 +315,8 @@ impl Kryo {
         &mut self,
         name: impl Into<Cow<'static, str>>,
     ) {
-        let strings_direct = !self.config.references;
-        self.registry.register(
-            name.into(),
-            None,
-            false,
-            Some(read_dyn::<T>),
-            strings_direct,
-        );
+        self.registry
+            .register(name.into(), None, false, Some(read_dyn::<T>), None);
     }
 
     fn register_class(
@@ -541,13 +535,10 @@ impl Kryo {
                 let name = input.read_string()?.unwrap_or_default();
                 let i = match self.registry.by_name(&name) {
                     Some(i) => i,
-                    None if implicit => self.registry.register(
-                        Cow::Owned(name.clone()),
-                        None,
-                        false,
-                        None,
-                        !self.config.references,
-                    ),
+                    None if implicit => {
+                        self.registry
+                            .register(Cow::Owned(name.clone()), None, false, None, None)
+                    }
                     None => {
                         return Err(Error::new(ErrorKind::UnknownClassName(name)).at(at));
                     }

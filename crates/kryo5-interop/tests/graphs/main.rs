@@ -6,6 +6,7 @@
 
 mod basic;
 mod random;
+mod values;
 
 use kryo5_interop::graph::Graphs;
 
@@ -20,6 +21,13 @@ fn basic_graphs_match_java() {
 fn random_graphs_match_java() {
     let mut g = Graphs::new();
     random::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn value_graphs_match_java() {
+    let mut g = Graphs::new();
+    values::cases(&mut g);
     g.run().assert_ok();
 }
 
