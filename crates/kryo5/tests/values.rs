@@ -242,3 +242,50 @@ fn mutated_input_never_panics() {
         }
     }
 }
+
+/// Reads `T` from the string `s` written alone (the payload of every
+/// string-valued type).
+fn read_from_string<T: KryoType>(s: &str) -> kryo5::Result<T> {
+    let mut out = Output::new();
+    out.write_string(Some(s)).unwrap();
+    Kryo::new().read_object::<T, _>(&mut Input::new(out.as_slice()))
+}
+
+/// The rows of docs/wire-notes.md "Value types: what a read checks".
+#[test]
+fn reads_check_what_java_factories_check_without_jdk_tables() {
+    use kryo5::serializers::text::{Charset, Url};
+    let invalid = |e: kryo5::Error| matches!(e.kind(), ErrorKind::InvalidData(_));
+    // Well formed but unknown to a JVM: kept as given.
+    assert_eq!(
+        read_from_string::<ZoneId>("Mars/Olympus").unwrap(),
+        ZoneId::Region("Mars/Olympus".into())
+    );
+    assert_eq!(read_from_string::<Currency>("ABC").unwrap().code, "ABC");
+    assert_eq!(read_from_string::<Url>("zz://x").unwrap().spec, "zz://x");
+    assert_eq!(
+        read_from_string::<Charset>("X-NONE").unwrap().name,
+        "X-NONE"
+    );
+    // Malformed: typed errors where Java throws.
+    assert!(invalid(read_from_string::<ZoneId>("@x").unwrap_err()));
+    assert!(invalid(read_from_string::<ZoneId>("+1a").unwrap_err()));
+    assert!(invalid(read_from_string::<Currency>("eur").unwrap_err()));
+    assert!(invalid(read_from_string::<Url>("no scheme").unwrap_err()));
+    assert!(invalid(read_from_string::<Charset>("a b").unwrap_err()));
+    // LocalDate 2024-02-30 and hour 24.
+    let mut kryo = Kryo::new();
+    let date = kryo.read_object::<LocalDate, _>(&mut Input::new(&[0xe8, 0x0f, 0x02, 0x1e]));
+    assert!(invalid(date.unwrap_err()));
+    let hour =
+        kryo.read_object::<kryo5::serializers::time::LocalTime, _>(&mut Input::new(&[!24u8]));
+    assert!(invalid(hour.unwrap_err()));
+    // Writing February 30th fails: Java could not read it back.
+    let feb30 = LocalDate {
+        year: 2024,
+        month: 2,
+        day: 30,
+    };
+    let e = kryo.write_object(&mut Output::new(), &feb30).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::InvalidArgument(_)), "{e}");
+}
