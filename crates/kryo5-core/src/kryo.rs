@@ -311,6 +311,13 @@ impl Kryo {
 
     /// [`Kryo::add_class`] for another of the Java classes `T` stands for
     /// (see [`Kryo::register_named`]).
+    ///
+    /// ```
+    /// use kryo5_core::serializers::text::Charset;
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.add_class_named::<Charset>("sun.nio.cs.ISO_8859_1");
+    /// assert_eq!(kryo.next_registration_id(), 9); // known by name, no id
+    /// ```
     pub fn add_class_named<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
         &mut self,
         name: impl Into<Cow<'static, str>>,

@@ -38,6 +38,11 @@ pub struct BitSet {
 
 impl BitSet {
     /// An empty set.
+    ///
+    /// ```
+    /// let bits = kryo5_core::serializers::bitset::BitSet::new();
+    /// assert!(bits.is_empty() && bits.words().is_empty());
+    /// ```
     #[must_use]
     pub fn new() -> Self {
         BitSet::default()

@@ -94,6 +94,11 @@ date_class!(
 
 /// The default Julian-to-Gregorian cutover, 1582-10-15T00:00Z, in
 /// milliseconds.
+///
+/// ```
+/// use kryo5_core::serializers::date::{DEFAULT_GREGORIAN_CHANGE, GregorianCalendar};
+/// assert_eq!(GregorianCalendar::new("UTC", 0).gregorian_change, DEFAULT_GREGORIAN_CHANGE);
+/// ```
 pub const DEFAULT_GREGORIAN_CHANGE: i64 = -12_219_292_800_000;
 
 /// A `java.util.GregorianCalendar` as `CalendarSerializer` writes it: the

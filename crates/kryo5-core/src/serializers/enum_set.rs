@@ -70,6 +70,34 @@ pub trait JavaEnum: KryoType + Clone {
 
 /// A set of constants of the enum `E`, in ordinal order (Java's
 /// `EnumSet`): a bit set of ordinals.
+///
+/// ```
+/// use kryo5_core::serializers::enum_set::{EnumSet, JavaEnum};
+/// # use std::borrow::Cow;
+/// # use kryo5_core::{In, Kryo, KryoType, Out, Result};
+/// # #[derive(Clone, Copy, Debug, PartialEq)]
+/// # enum Color { Red, Green, Blue }
+/// # impl KryoType for Color {
+/// #     fn java_class() -> Cow<'static, str> { Cow::Borrowed("Color") }
+/// #     const FINAL: bool = true;
+/// #     fn write<O: Out + ?Sized>(&self, _: &mut Kryo, _: &mut O, _: bool) -> Result<()> { Ok(()) }
+/// #     fn read<'de, I: In<'de> + ?Sized>(_: &mut Kryo, _: &mut I, _: bool) -> Result<Self> { Ok(Color::Red) }
+/// # }
+/// # impl JavaEnum for Color {
+/// #     const CONSTANTS: u32 = 3;
+/// #     fn ordinal(&self) -> u32 { *self as u32 }
+/// #     fn from_ordinal(o: u32) -> Option<Self> { [Color::Red, Color::Green, Color::Blue].get(o as usize).copied() }
+/// # }
+/// // Color: a #[derive(Kryo)] enum RED, GREEN, BLUE.
+/// let mut set = EnumSet::<Color>::new();
+/// assert!(set.is_empty());
+/// assert!(set.insert(&Color::Blue) && set.insert(&Color::Red));
+/// assert!(!set.insert(&Color::Red));
+/// assert!(set.contains(&Color::Blue) && !set.contains(&Color::Green));
+/// assert_eq!(set.iter().collect::<Vec<_>>(), [Color::Red, Color::Blue]);
+/// assert!(set.remove(&Color::Red) && set.len() == 1);
+/// assert_eq!(EnumSet::<Color>::all().len(), 3);
+/// ```
 pub struct EnumSet<E> {
     bits: BitSet,
     _enum: PhantomData<fn() -> E>,

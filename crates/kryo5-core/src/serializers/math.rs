@@ -47,6 +47,11 @@ pub struct JavaBigInteger {
 }
 
 /// A string that is not a decimal number of the Java type.
+///
+/// ```
+/// use kryo5_core::serializers::math::JavaBigInteger;
+/// assert!("12x".parse::<JavaBigInteger>().is_err());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("invalid {0} string")]
 pub struct ParseBigError(&'static str);

@@ -260,6 +260,11 @@ pub struct Locale {
 
 impl Locale {
     /// `Locale.ROOT`.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::text::Locale;
+    /// assert_eq!(Locale::ROOT, Locale::new("", "", ""));
+    /// ```
     pub const ROOT: Locale = Locale {
         language: String::new(),
         country: String::new(),

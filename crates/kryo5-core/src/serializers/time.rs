@@ -183,13 +183,24 @@ pub struct Instant {
 
 impl Instant {
     /// 1970-01-01T00:00:00Z.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::time::Instant;
+    /// assert_eq!(Instant::EPOCH, Instant::default());
+    /// ```
     pub const EPOCH: Instant = Instant {
         seconds: 0,
         nanos: 0,
     };
     /// `Instant.MIN`'s seconds (year -1000000000).
+    ///
+    /// ```
+    /// use kryo5_core::serializers::time::Instant;
+    /// assert!(Instant::MIN_SECONDS < 0 && Instant::MAX_SECONDS > 0);
+    /// ```
     pub const MIN_SECONDS: i64 = -31_557_014_167_219_200;
-    /// `Instant.MAX`'s seconds (year 1000000000).
+    /// `Instant.MAX`'s seconds (year 1000000000); see
+    /// [`Instant::MIN_SECONDS`].
     pub const MAX_SECONDS: i64 = 31_556_889_864_403_199;
 
     fn check(&self) -> Check {
@@ -242,6 +253,12 @@ pub struct LocalDate {
 
 impl LocalDate {
     /// Whether Java's `LocalDate.of` accepts the fields.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::time::LocalDate;
+    /// assert!(LocalDate { year: 2024, month: 2, day: 29 }.is_valid());
+    /// assert!(!LocalDate { year: 2023, month: 2, day: 29 }.is_valid());
+    /// ```
     #[must_use]
     pub fn is_valid(&self) -> bool {
         self.check().is_ok()
@@ -319,6 +336,11 @@ pub struct LocalTime {
 
 impl LocalTime {
     /// 00:00.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::time::LocalTime;
+    /// assert_eq!(LocalTime::MIDNIGHT, LocalTime::default());
+    /// ```
     pub const MIDNIGHT: LocalTime = LocalTime {
         hour: 0,
         minute: 0,
@@ -441,6 +463,11 @@ pub struct ZoneOffset {
 
 impl ZoneOffset {
     /// `ZoneOffset.UTC`.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::time::ZoneOffset;
+    /// assert_eq!(ZoneOffset::UTC.id(), "Z");
+    /// ```
     pub const UTC: ZoneOffset = ZoneOffset { total_seconds: 0 };
 
     /// `ZoneOffset.ofHours(hours)`.
