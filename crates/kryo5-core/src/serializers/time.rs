@@ -252,6 +252,18 @@ pub struct LocalDate {
 }
 
 impl LocalDate {
+    /// Java's `LocalDate.of(year, month, day)`, unchecked (see
+    /// [`LocalDate::is_valid`]).
+    ///
+    /// ```
+    /// use kryo5_core::serializers::time::LocalDate;
+    /// assert_eq!(LocalDate::of(2024, 2, 29).to_string(), "2024-02-29");
+    /// ```
+    #[must_use]
+    pub const fn of(year: i32, month: u8, day: u8) -> Self {
+        LocalDate { year, month, day }
+    }
+
     /// Whether Java's `LocalDate.of` accepts the fields.
     ///
     /// ```
@@ -335,6 +347,22 @@ pub struct LocalTime {
 }
 
 impl LocalTime {
+    /// Java's `LocalTime.of(hour, minute, second, nano)`, unchecked.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::time::LocalTime;
+    /// assert_eq!(LocalTime::of(0, 0, 0, 0), LocalTime::MIDNIGHT);
+    /// ```
+    #[must_use]
+    pub const fn of(hour: u8, minute: u8, second: u8, nano: u32) -> Self {
+        LocalTime {
+            hour,
+            minute,
+            second,
+            nano,
+        }
+    }
+
     /// 00:00.
     ///
     /// ```
@@ -929,19 +957,6 @@ mod tests {
     use crate::serializers::value::testing::{read_err, round_trip};
     use kryo5_io::{Input, Output};
 
-    const fn date(year: i32, month: u8, day: u8) -> LocalDate {
-        LocalDate { year, month, day }
-    }
-
-    const fn time(hour: u8, minute: u8, second: u8, nano: u32) -> LocalTime {
-        LocalTime {
-            hour,
-            minute,
-            second,
-            nano,
-        }
-    }
-
     #[test]
     fn spec_vectors() {
         round_trip(
@@ -972,17 +987,20 @@ mod tests {
             },
             &[0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0],
         );
-        round_trip(&date(2024, 2, 29), &[0xe8, 0x0f, 0x02, 0x1d]);
-        round_trip(&date(-1, 1, 1), &[0xff, 0xff, 0xff, 0xff, 0x0f, 0x01, 0x01]);
-        round_trip(&time(10, 0, 0, 0), &[0xf5]);
-        round_trip(&time(10, 30, 0, 0), &[0x0a, 0xe1]);
-        round_trip(&time(10, 30, 15, 0), &[0x0a, 0x1e, 0xf0]);
-        round_trip(&time(10, 30, 15, 7), &[0x0a, 0x1e, 0x0f, 0x07]);
+        round_trip(&LocalDate::of(2024, 2, 29), &[0xe8, 0x0f, 0x02, 0x1d]);
+        round_trip(
+            &LocalDate::of(-1, 1, 1),
+            &[0xff, 0xff, 0xff, 0xff, 0x0f, 0x01, 0x01],
+        );
+        round_trip(&LocalTime::of(10, 0, 0, 0), &[0xf5]);
+        round_trip(&LocalTime::of(10, 30, 0, 0), &[0x0a, 0xe1]);
+        round_trip(&LocalTime::of(10, 30, 15, 0), &[0x0a, 0x1e, 0xf0]);
+        round_trip(&LocalTime::of(10, 30, 15, 7), &[0x0a, 0x1e, 0x0f, 0x07]);
         round_trip(&LocalTime::MIDNIGHT, &[0xff]);
         round_trip(
             &LocalDateTime {
-                date: date(2024, 2, 29),
-                time: time(10, 0, 0, 0),
+                date: LocalDate::of(2024, 2, 29),
+                time: LocalTime::of(10, 0, 0, 0),
             },
             &[0xe8, 0x0f, 0x02, 0x1d, 0xf5],
         );
@@ -1004,7 +1022,7 @@ mod tests {
         round_trip(&ZoneId::Region("Europe/Paris".into()), paris);
         round_trip(
             &OffsetTime {
-                time: time(10, 0, 0, 0),
+                time: LocalTime::of(10, 0, 0, 0),
                 offset: ZoneOffset::hours(2),
             },
             &[0xf5, 0x08],
@@ -1012,8 +1030,8 @@ mod tests {
         round_trip(
             &OffsetDateTime {
                 date_time: LocalDateTime {
-                    date: date(2024, 2, 29),
-                    time: time(10, 0, 0, 0),
+                    date: LocalDate::of(2024, 2, 29),
+                    time: LocalTime::of(10, 0, 0, 0),
                 },
                 offset: ZoneOffset::UTC,
             },
@@ -1024,8 +1042,8 @@ mod tests {
         round_trip(
             &ZonedDateTime {
                 date_time: LocalDateTime {
-                    date: date(2024, 2, 29),
-                    time: time(10, 0, 0, 0),
+                    date: LocalDate::of(2024, 2, 29),
+                    time: LocalTime::of(10, 0, 0, 0),
                 },
                 zone: "Europe/Paris".into(),
             },
@@ -1106,7 +1124,9 @@ mod tests {
     fn writes_reject_what_java_cannot_hold() {
         let mut kryo = Kryo::new();
         let mut out = Output::new();
-        let e = kryo.write_object(&mut out, &date(2023, 2, 29)).unwrap_err();
+        let e = kryo
+            .write_object(&mut out, &LocalDate::of(2023, 2, 29))
+            .unwrap_err();
         assert!(matches!(e.kind(), ErrorKind::InvalidArgument(_)));
         assert!(
             kryo.write_object(&mut out, &ZoneId::Region("no spaces".into()))
@@ -1138,9 +1158,9 @@ mod tests {
             .id(),
             "+01:00:01"
         );
-        assert_eq!(date(-1, 1, 1).to_string(), "-0001-01-01");
-        assert_eq!(date(12345, 1, 1).to_string(), "+12345-01-01");
-        assert_eq!(date(2024, 2, 29).to_string(), "2024-02-29");
+        assert_eq!(LocalDate::of(-1, 1, 1).to_string(), "-0001-01-01");
+        assert_eq!(LocalDate::of(12345, 1, 1).to_string(), "+12345-01-01");
+        assert_eq!(LocalDate::of(2024, 2, 29).to_string(), "2024-02-29");
     }
 
     #[test]

@@ -385,19 +385,6 @@ fn nums_edges() -> Nums {
     }
 }
 
-const fn date(year: i32, month: u8, day: u8) -> LocalDate {
-    LocalDate { year, month, day }
-}
-
-const fn time(hour: u8, minute: u8, second: u8, nano: u32) -> LocalTime {
-    LocalTime {
-        hour,
-        minute,
-        second,
-        nano,
-    }
-}
-
 const fn offset(total_seconds: i32) -> ZoneOffset {
     ZoneOffset { total_seconds }
 }
@@ -457,8 +444,8 @@ fn times_typical() -> Times {
             seconds: 1,
             nanos: 5,
         },
-        date(2024, 2, 29),
-        time(10, 30, 15, 7),
+        LocalDate::of(2024, 2, 29),
+        LocalTime::of(10, 30, 15, 7),
         offset(-(5 * 3600 + 30 * 60)),
         "Europe/Paris",
         2024,
@@ -481,7 +468,7 @@ fn times_min() -> Times {
             seconds: Instant::MIN_SECONDS,
             nanos: 0,
         },
-        date(YEAR_MIN, 1, 1),
+        LocalDate::of(YEAR_MIN, 1, 1),
         LocalTime::MIDNIGHT,
         offset(-OFFSET_MAX),
         "UTC",
@@ -495,8 +482,8 @@ fn times_min() -> Times {
     });
     t.zoned = Some(ZonedDateTime {
         date_time: LocalDateTime {
-            date: date(1969, 12, 31),
-            time: time(23, 59, 0, 0),
+            date: LocalDate::of(1969, 12, 31),
+            time: LocalTime::of(23, 59, 0, 0),
         },
         zone: "+01:00:01".into(),
     });
@@ -513,8 +500,8 @@ fn times_max() -> Times {
             seconds: Instant::MAX_SECONDS,
             nanos: 999_999_999,
         },
-        date(-YEAR_MIN, 12, 31),
-        time(23, 59, 59, 999_999_999),
+        LocalDate::of(-YEAR_MIN, 12, 31),
+        LocalTime::of(23, 59, 59, 999_999_999),
         offset(OFFSET_MAX),
         "America/Argentina/Buenos_Aires",
         -YEAR_MIN,
@@ -528,7 +515,7 @@ fn times_max() -> Times {
     t.region = Some(ZoneId::Region("GMT+01:00".into()));
     t.zoned = Some(ZonedDateTime {
         date_time: LocalDateTime {
-            date: date(2000, 1, 1),
+            date: LocalDate::of(2000, 1, 1),
             time: LocalTime::MIDNIGHT,
         },
         zone: "Z".into(),
@@ -703,15 +690,15 @@ fn tops(g: &mut Graphs, config: &str, kryo: fn() -> Kryo) {
             nanos: 999_999_999,
         },
     );
-    both(g, &n("date"), kryo, date(-1, 1, 1));
-    both(g, &n("time"), kryo, time(0, 0, 0, 1));
+    both(g, &n("date"), kryo, LocalDate::of(-1, 1, 1));
+    both(g, &n("time"), kryo, LocalTime::of(0, 0, 0, 1));
     both(
         g,
         &n("datetime"),
         kryo,
         LocalDateTime {
-            date: date(-YEAR_MIN, 12, 31),
-            time: time(23, 59, 59, 999_999_999),
+            date: LocalDate::of(-YEAR_MIN, 12, 31),
+            time: LocalTime::of(23, 59, 59, 999_999_999),
         },
     );
     both(g, &n("offset"), kryo, offset(3601));
@@ -721,7 +708,7 @@ fn tops(g: &mut Graphs, config: &str, kryo: fn() -> Kryo) {
         &n("offset_time"),
         kryo,
         OffsetTime {
-            time: time(10, 0, 0, 0),
+            time: LocalTime::of(10, 0, 0, 0),
             offset: ZoneOffset::hours(2),
         },
     );
@@ -731,7 +718,7 @@ fn tops(g: &mut Graphs, config: &str, kryo: fn() -> Kryo) {
         kryo,
         OffsetDateTime {
             date_time: LocalDateTime {
-                date: date(YEAR_MIN, 1, 1),
+                date: LocalDate::of(YEAR_MIN, 1, 1),
                 time: LocalTime::MIDNIGHT,
             },
             offset: offset(OFFSET_MAX),
@@ -743,8 +730,8 @@ fn tops(g: &mut Graphs, config: &str, kryo: fn() -> Kryo) {
         kryo,
         ZonedDateTime {
             date_time: LocalDateTime {
-                date: date(2024, 2, 29),
-                time: time(10, 0, 0, 0),
+                date: LocalDate::of(2024, 2, 29),
+                time: LocalTime::of(10, 0, 0, 0),
             },
             zone: "Europe/Paris".into(),
         },
