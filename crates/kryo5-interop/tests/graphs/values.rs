@@ -803,6 +803,11 @@ pub fn cases(g: &mut Graphs) {
         both(g, &n("misc_edges"), k, misc_edges());
         tops(g, config, k);
     }
+    // Other Rust forms of the same Java arrays: fixed-size arrays, and
+    // byte[] as Vec<u8>.
+    both(g, "top_shorts", kryo, [1i16, -2]);
+    both(g, "top_bytes", kryo, vec![1u8, 2, 0xff]);
+    both(g, "vrefs.top_matrix", kryo_vrefs, [Some(vec![1i32]), None]);
     g.add(Case::new("vrefs.arrs_shared", kryo_vrefs, arrs_shared()).check(arrs_shared_shape))
         .add(Case::new("vrefs.misc_shared", kryo_vrefs, misc_shared()).check(misc_shared_shape))
         .add(Case::new("arrs_shared", kryo, arrs_shared()))
