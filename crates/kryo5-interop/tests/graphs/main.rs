@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod basic;
+mod inherit;
 mod random;
 mod values;
 
@@ -14,6 +15,13 @@ use kryo5_interop::graph::Graphs;
 fn basic_graphs_match_java() {
     let mut g = Graphs::new();
     basic::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn class_hierarchies_match_java() {
+    let mut g = Graphs::new();
+    inherit::cases(&mut g);
     g.run().assert_ok();
 }
 
