@@ -65,6 +65,17 @@ public final class CasesValues {
 
     public enum Hue { RED, GREEN, BLUE }
 
+    /** More than 64 constants: its sets are JumboEnumSets. */
+    public enum Many {
+        C0, C1, C2, C3, C4, C5, C6, C7, C8, C9,
+        C10, C11, C12, C13, C14, C15, C16, C17, C18, C19,
+        C20, C21, C22, C23, C24, C25, C26, C27, C28, C29,
+        C30, C31, C32, C33, C34, C35, C36, C37, C38, C39,
+        C40, C41, C42, C43, C44, C45, C46, C47, C48, C49,
+        C50, C51, C52, C53, C54, C55, C56, C57, C58, C59,
+        C60, C61, C62, C63, C64, C65, C66, C67, C68, C69
+    }
+
     public static class Arrs {
         int[] ints;
         long[] longs;
@@ -199,6 +210,7 @@ public final class CasesValues {
         k.register(TimeZone.getTimeZone("UTC").getClass());
         k.register(EnumSet.class);
         k.register(Class.class);
+        k.register(Many.class);
     }
 
     public static Kryo kryo() {
@@ -630,6 +642,14 @@ public final class CasesValues {
 
     public static Object value_top_hues() {
         return EnumSet.allOf(Hue.class);
+    }
+
+    public static Object value_top_many() {
+        return EnumSet.of(Many.C0, Many.C63, Many.C64, Many.C69);
+    }
+
+    public static Object value_top_many_none() {
+        return EnumSet.noneOf(Many.class);
     }
 
     public static Object value_top_class() {

@@ -289,3 +289,48 @@ fn reads_check_what_java_factories_check_without_jdk_tables() {
     let e = kryo.write_object(&mut Output::new(), &feb30).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::InvalidArgument(_)), "{e}");
 }
+
+/// More than 64 constants: `java.util.JumboEnumSet`.
+#[derive(Kryo, Clone, Copy, Debug, PartialEq, Eq)]
+#[kryo(class = "Wide")]
+enum Wide {
+    #[kryo(ordinal = 0)]
+    First,
+    #[kryo(ordinal = 64)]
+    Last,
+}
+
+#[test]
+fn every_enum_set_class_takes_the_one_enum_set_registration() {
+    // Java: register(Color), register(Wide), register(EnumSet.class).
+    let mut kryo = Kryo::new();
+    kryo.register::<Color>(); // 9
+    kryo.register::<Wide>(); // 10
+    assert_eq!(kryo.register::<EnumSet<Color>>(), 11);
+    assert_eq!(kryo.register::<EnumSet<Wide>>(), 11);
+    assert_eq!(kryo.next_registration_id(), 12);
+    let wide: EnumSet<Wide> = [Wide::First, Wide::Last].into_iter().collect();
+    assert_eq!(EnumSet::<Wide>::java_class(), "java.util.JumboEnumSet");
+    let mut out = Output::new();
+    kryo.write_class_and_object(&mut out, Some(&wide)).unwrap();
+    // EnumSet's id, Wide's id, 2 elements, ordinals 0 and 64.
+    assert_eq!(out.as_slice(), &[0x0d, 0x0c, 0x02, 0x01, 0x41]);
+    let back = kryo.read_class_and_object_as::<EnumSet<Wide>, _>(&mut Input::new(out.as_slice()));
+    assert_eq!(back.unwrap(), Some(wide));
+    // Known by name only, each set class is written under its own name.
+    let mut kryo = Kryo::new();
+    kryo.set_registration_required(false);
+    kryo.add_class::<Color>();
+    let mut out = Output::new();
+    let colors: EnumSet<Color> = [Color::Red].into_iter().collect();
+    kryo.write_class_and_object(&mut out, Some(&colors))
+        .unwrap();
+    // 01 + name id 0 + the set's class name, 01 + name id 1 + "Color",
+    // 1 element, ordinal 0.
+    let mut want = vec![0x01, 0x00];
+    want.extend_from_slice(b"java.util.RegularEnumSe\xf4");
+    want.extend_from_slice(&[0x01, 0x01]);
+    want.extend_from_slice(b"Colo\xf2");
+    want.extend_from_slice(&[0x01, 0x01]);
+    assert_eq!(out.as_slice(), want);
+}

@@ -4,9 +4,14 @@
 //! Kryo writes the class of the enum, `uvarint(size)`, then each constant
 //! with the enum's serializer (`uvarint(ordinal + 1)`), in ordinal order.
 //! The set's own class is `java.util.RegularEnumSet` (enums of up to 64
-//! constants) or `java.util.JumboEnumSet`, which share the registration of
-//! `EnumSet` in Java: registering `EnumSet<E>` gives that registration its
-//! id.
+//! constants) or `java.util.JumboEnumSet`; with no registration of their
+//! own both take `EnumSet`'s. Registering any `EnumSet<E>` with an id is
+//! Java's `register(EnumSet.class)`: one id for every enum's sets. Known by
+//! name only, a set is written under its own class name, as in Java.
+//!
+//! Where the class is read from the data (an `Object` position), a set
+//! reads as the `EnumSet<E>` registered last: Java picks the enum from the
+//! element class written next, kryo5 from the registration.
 //!
 //! ```
 //! use kryo5_core::serializers::enum_set::{EnumSet, JavaEnum};

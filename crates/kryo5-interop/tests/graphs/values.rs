@@ -43,6 +43,20 @@ pub enum Hue {
     Blue,
 }
 
+/// More than 64 constants: its sets are `JumboEnumSet`s.
+#[derive(Kryo, Clone, Copy, Debug, PartialEq, Eq)]
+#[kryo(class = "CasesValues$Many")]
+#[rustfmt::skip]
+pub enum Many {
+    C0, C1, C2, C3, C4, C5, C6, C7, C8, C9,
+    C10, C11, C12, C13, C14, C15, C16, C17, C18, C19,
+    C20, C21, C22, C23, C24, C25, C26, C27, C28, C29,
+    C30, C31, C32, C33, C34, C35, C36, C37, C38, C39,
+    C40, C41, C42, C43, C44, C45, C46, C47, C48, C49,
+    C50, C51, C52, C53, C54, C55, C56, C57, C58, C59,
+    C60, C61, C62, C63, C64, C65, C66, C67, C68, C69,
+}
+
 /// A Java `Object` position.
 type Any = Option<Box<dyn Object>>;
 /// `Object[]`.
@@ -206,6 +220,8 @@ macro_rules! every_class {
         // Items and strings read from Object positions as shared objects.
         $k.$method::<Arc<Item>>();
         $k.$method::<Arc<String>>();
+        $k.$method::<Many>();
+        $k.$method::<EnumSet<Many>>();
     };
 }
 
@@ -631,7 +647,7 @@ fn both<T: KryoType + std::fmt::Debug + Clone + 'static>(
 }
 
 /// Every top-level value of `CasesValues.java` (`value_top_*`), with the
-/// configuration named by `config` (`""`, `"vrefs."`).
+/// configuration named by `config` (`""`, `"vrefs."`, `"vbyname."`, ...).
 fn tops(g: &mut Graphs, config: &str, kryo: fn() -> Kryo) {
     let n = |name: &str| format!("{config}top_{name}");
     both(g, &n("ints"), kryo, Arc::new(vec![1i32, -1, 300]));
@@ -781,6 +797,14 @@ fn tops(g: &mut Graphs, config: &str, kryo: fn() -> Kryo) {
             .into_iter()
             .collect::<EnumSet<Hue>>(),
     );
+    let many = [Many::C0, Many::C63, Many::C64, Many::C69];
+    both(
+        g,
+        &n("many"),
+        kryo,
+        many.into_iter().collect::<EnumSet<Many>>(),
+    );
+    both(g, &n("many_none"), kryo, EnumSet::<Many>::new());
     both(g, &n("class"), kryo, JavaClass::of::<Vec<Option<String>>>());
     both(g, &n("class_prim"), kryo, JavaClass::of::<i64>());
 }
@@ -822,5 +846,6 @@ pub fn cases(g: &mut Graphs) {
             .add(Case::new(n("times"), k, times_typical()))
             .add(Case::new(n("misc"), k, misc()))
             .add(Case::new(n("misc_edges"), k, misc_edges()));
+        tops(g, config, k);
     }
 }
