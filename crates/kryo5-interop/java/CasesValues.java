@@ -96,6 +96,21 @@ public final class CasesValues {
         int[] none;
     }
 
+    /** Arrays of value types: final components with and without their own null. */
+    public static class ValArrs {
+        Class<?>[] classes;
+        Date[] dates;
+        BigDecimal[] decs;
+        Locale[] locales;
+        StringBuilder[] builders;
+        Currency[] currencies;
+        LocalDate[] days;
+        ZoneId[] zones;
+        Optional<?>[] opts;
+        Hue[] hues;
+        Object[] any;
+    }
+
     public static class Nums {
         BigInteger a;
         BigInteger b;
@@ -211,6 +226,17 @@ public final class CasesValues {
         k.register(EnumSet.class);
         k.register(Class.class);
         k.register(Many.class);
+        k.register(ValArrs.class);
+        k.register(Class[].class);
+        k.register(Date[].class);
+        k.register(BigDecimal[].class);
+        k.register(Locale[].class);
+        k.register(StringBuilder[].class);
+        k.register(Currency[].class);
+        k.register(LocalDate[].class);
+        k.register(ZoneId[].class);
+        k.register(Optional[].class);
+        k.register(Hue[].class);
     }
 
     public static Kryo kryo() {
@@ -306,6 +332,22 @@ public final class CasesValues {
         a.objects = new Object[] {shared, it, it};
         a.items = new Item[] {it};
         a.any = shared;
+        return a;
+    }
+
+    public static Object value_val_arrs() {
+        ValArrs a = new ValArrs();
+        a.classes = new Class<?>[] {String.class, null, int.class, Item.class};
+        a.dates = new Date[] {new Date(0), null, new Date(-1)};
+        a.decs = new BigDecimal[] {BigDecimal.ONE, null};
+        a.locales = new Locale[] {Locale.US, null};
+        a.builders = new StringBuilder[] {new StringBuilder("x"), null};
+        a.currencies = new Currency[] {null, Currency.getInstance("GBP")};
+        a.days = new LocalDate[] {LocalDate.of(2000, 1, 1), null};
+        a.zones = new ZoneId[] {ZoneId.of("Europe/Paris"), ZoneOffset.ofHours(1), null};
+        a.opts = new Optional<?>[] {Optional.of(s("o")), Optional.empty(), null};
+        a.hues = new Hue[] {Hue.BLUE, null};
+        a.any = new Object[] {new Date[] {new Date(2)}, new Hue[0], new Locale[] {null}, new java.sql.Date(1)};
         return a;
     }
 

@@ -85,6 +85,22 @@ pub struct Arrs {
 }
 
 #[derive(Kryo, Clone, Debug, Default)]
+#[kryo(class = "CasesValues$ValArrs")]
+pub struct ValArrs {
+    classes: Option<Vec<Option<Arc<JavaClass>>>>,
+    dates: Option<Vec<Option<Arc<JavaDate>>>>,
+    decs: Option<Vec<Option<JavaBigDecimal>>>,
+    locales: Option<Vec<Option<Locale>>>,
+    builders: Option<Vec<Option<StringBuilder>>>,
+    currencies: Option<Vec<Option<Currency>>>,
+    days: Option<Vec<Option<LocalDate>>>,
+    zones: Option<Vec<Option<ZoneId>>>,
+    opts: Option<Vec<Option<JavaOptional<Box<dyn Object>>>>>,
+    hues: Option<Vec<Option<Hue>>>,
+    any: Option<Objects>,
+}
+
+#[derive(Kryo, Clone, Debug, Default)]
 #[kryo(class = "CasesValues$Nums")]
 pub struct Nums {
     a: Option<JavaBigInteger>,
@@ -222,6 +238,17 @@ macro_rules! every_class {
         $k.$method::<Arc<String>>();
         $k.$method::<Many>();
         $k.$method::<EnumSet<Many>>();
+        $k.$method::<ValArrs>();
+        $k.$method::<Vec<Option<Arc<JavaClass>>>>();
+        $k.$method::<Vec<Option<Arc<JavaDate>>>>();
+        $k.$method::<Vec<Option<JavaBigDecimal>>>();
+        $k.$method::<Vec<Option<Locale>>>();
+        $k.$method::<Vec<Option<StringBuilder>>>();
+        $k.$method::<Vec<Option<Currency>>>();
+        $k.$method::<Vec<Option<LocalDate>>>();
+        $k.$method::<Vec<Option<ZoneId>>>();
+        $k.$method::<Vec<Option<JavaOptional<Box<dyn Object>>>>>();
+        $k.$method::<Vec<Option<Hue>>>();
     };
 }
 
@@ -303,6 +330,44 @@ fn arrs() -> Arrs {
         grid: Some(vec![Some(strs(&[Some("x"), None])), None]),
         any: any(vec![1.5f64]),
         none: None,
+    }
+}
+
+fn val_arrs() -> ValArrs {
+    ValArrs {
+        classes: Some(vec![
+            Some(Arc::new(JavaClass::of::<String>())),
+            None,
+            Some(Arc::new(JavaClass::of::<i32>())),
+            Some(Arc::new(JavaClass::of::<Item>())),
+        ]),
+        dates: Some(vec![
+            Some(Arc::new(JavaDate { millis: 0 })),
+            None,
+            Some(Arc::new(JavaDate { millis: -1 })),
+        ]),
+        decs: Some(vec![Some(JavaBigDecimal::from(1)), None]),
+        locales: Some(vec![Some(Locale::new("en", "US", "")), None]),
+        builders: Some(vec![Some(StringBuilder::from("x")), None]),
+        currencies: Some(vec![None, Some(Currency::from("GBP"))]),
+        days: Some(vec![Some(LocalDate::of(2000, 1, 1)), None]),
+        zones: Some(vec![
+            Some(ZoneId::Region("Europe/Paris".into())),
+            Some(ZoneId::Offset(ZoneOffset::hours(1))),
+            None,
+        ]),
+        opts: Some(vec![
+            Some(JavaOptional(any(Arc::new(String::from("o"))))),
+            Some(JavaOptional(None)),
+            None,
+        ]),
+        hues: Some(vec![Some(Hue::Blue), None]),
+        any: Some(vec![
+            any(vec![Some(Arc::new(JavaDate { millis: 2 }))]),
+            any(Vec::<Option<Hue>>::new()),
+            any(vec![None::<Locale>]),
+            any(SqlDate { millis: 1 }),
+        ]),
     }
 }
 
@@ -818,6 +883,7 @@ pub fn cases(g: &mut Graphs) {
         let n = |name: &str| format!("{config}{name}");
         both(g, &n("arrs"), k, arrs());
         both(g, &n("arrs_empty"), k, arrs_empty());
+        both(g, &n("val_arrs"), k, val_arrs());
         both(g, &n("nums"), k, nums());
         both(g, &n("nums_edges"), k, nums_edges());
         both(g, &n("times"), k, times_typical());
