@@ -61,6 +61,8 @@ pub enum Many {
 type Any = Option<Box<dyn Object>>;
 /// `Object[]`.
 type Objects = Vec<Any>;
+/// `Optional<?>`.
+type AnyOptional = JavaOptional<Box<dyn Object>>;
 
 #[derive(Kryo, Clone, Debug, Default)]
 #[kryo(class = "CasesValues$Arrs")]
@@ -95,7 +97,7 @@ pub struct ValArrs {
     currencies: Option<Vec<Option<Currency>>>,
     days: Option<Vec<Option<LocalDate>>>,
     zones: Option<Vec<Option<ZoneId>>>,
-    opts: Option<Vec<Option<JavaOptional<Box<dyn Object>>>>>,
+    opts: Option<Vec<Option<AnyOptional>>>,
     hues: Option<Vec<Option<Hue>>>,
     any: Option<Objects>,
 }
@@ -218,7 +220,7 @@ macro_rules! every_class {
         $k.$method::<SqlTime>();
         $k.$method::<SqlTimestamp>();
         $k.$method::<GregorianCalendar>();
-        $k.$method::<JavaOptional<Box<dyn Object>>>();
+        $k.$method::<AnyOptional>();
         $k.$method::<OptionalInt>();
         $k.$method::<OptionalLong>();
         $k.$method::<OptionalDouble>();
@@ -247,7 +249,7 @@ macro_rules! every_class {
         $k.$method::<Vec<Option<Currency>>>();
         $k.$method::<Vec<Option<LocalDate>>>();
         $k.$method::<Vec<Option<ZoneId>>>();
-        $k.$method::<Vec<Option<JavaOptional<Box<dyn Object>>>>>();
+        $k.$method::<Vec<Option<AnyOptional>>>();
         $k.$method::<Vec<Option<Hue>>>();
     };
 }
