@@ -351,6 +351,12 @@ public final class CasesValues {
         return a;
     }
 
+    /** One string object twice in a String[], once more in an Object[]. */
+    public static Object value_strs_shared() {
+        String x = s("same");
+        return new Object[] {new String[] {x, null, x}, x};
+    }
+
     public static Object value_top_ints() {
         return new int[] {1, -1, 300};
     }

@@ -192,7 +192,7 @@ macro_rules! every_class {
         $k.$method::<Vec<i16>>();
         $k.$method::<Vec<u16>>();
         $k.$method::<Vec<i8>>();
-        $k.$method::<Vec<Option<String>>>();
+        $k.$method::<Vec<Option<Arc<String>>>>();
         $k.$method::<Objects>();
         $k.$method::<Vec<Option<i32>>>();
         $k.$method::<Vec<Option<Vec<i32>>>>();
@@ -370,6 +370,27 @@ fn val_arrs() -> ValArrs {
             any(vec![None::<Locale>]),
             any(SqlDate { millis: 1 }),
         ]),
+    }
+}
+
+/// Java: `Object[] { String[] { x, null, x }, x }`, one string `x`.
+fn strs_shared() -> Objects {
+    let x = Arc::new(String::from("same"));
+    vec![any(vec![Some(x.clone()), None, Some(x.clone())]), any(x)]
+}
+
+fn strs_shared_shape(v: &Objects) -> Result<(), String> {
+    let strings = v[0]
+        .as_ref()
+        .and_then(|a| a.downcast_ref::<Vec<Option<Arc<String>>>>())
+        .ok_or("v[0] is not a String[] of Arc<String>")?;
+    let last = v[1]
+        .as_ref()
+        .and_then(|s| s.downcast_ref::<Arc<String>>())
+        .ok_or("v[1] is not an Arc<String>")?;
+    match (&strings[0], &strings[2]) {
+        (Some(a), Some(b)) if Arc::ptr_eq(a, b) && Arc::ptr_eq(a, last) => Ok(()),
+        _ => Err("the three strings are not one".into()),
     }
 }
 
@@ -902,6 +923,8 @@ pub fn cases(g: &mut Graphs) {
     both(g, "vrefs.top_matrix", kryo_vrefs, [Some(vec![1i32]), None]);
     g.add(Case::new("vrefs.arrs_shared", kryo_vrefs, arrs_shared()).check(arrs_shared_shape))
         .add(Case::new("vrefs.misc_shared", kryo_vrefs, misc_shared()).check(misc_shared_shape))
+        .add(Case::new("vrefs.strs_shared", kryo_vrefs, strs_shared()).check(strs_shared_shape))
+        .add(Case::new("strs_shared", kryo, strs_shared()))
         .add(Case::new("arrs_shared", kryo, arrs_shared()))
         .add(Case::new("misc_shared", kryo, misc_shared()));
     for (config, k) in [
