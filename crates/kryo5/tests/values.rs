@@ -334,3 +334,42 @@ fn every_enum_set_class_takes_the_one_enum_set_registration() {
     want.extend_from_slice(&[0x01, 0x01]);
     assert_eq!(out.as_slice(), want);
 }
+
+/// The stack a thread needs for reads nested to the default depth limit
+/// (1000) through arrays: under the 2 MiB of a spawned thread in release
+/// builds; debug builds take about 2.6 KB per array level.
+const STACK: usize = if cfg!(debug_assertions) {
+    4 << 20
+} else {
+    2 << 20
+};
+
+#[test]
+fn deeply_nested_arrays_hit_the_depth_limit_not_the_stack() {
+    std::thread::Builder::new()
+        .stack_size(STACK)
+        .spawn(deeply_nested_arrays)
+        .unwrap()
+        .join()
+        .unwrap();
+}
+
+fn deeply_nested_arrays() {
+    // Object[] { Object[] { ... } } 100,000 levels deep, in both kinds of
+    // position: class-and-object (Object[] registered) and a known type.
+    let mut kryo = Kryo::new();
+    let id = kryo.register::<Vec<Option<Box<dyn Object>>>>();
+    let level = [id as u8 + 2, 0x02]; // class Object[], length 1
+    let bytes = level.repeat(100_000);
+    let e = kryo
+        .read_class_and_object(&mut Input::new(&bytes))
+        .unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::MaxDepth(1000)), "{e}");
+    type Deep = Vec<Option<Vec<Option<Vec<Option<Box<dyn Object>>>>>>>;
+    let mut bytes = vec![0x02, 0x02, 0x02];
+    bytes.extend(level.repeat(100_000));
+    let e = kryo
+        .read_object::<Deep, _>(&mut Input::new(&bytes))
+        .unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::MaxDepth(1000)), "{e}");
+}
