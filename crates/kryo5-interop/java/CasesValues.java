@@ -237,6 +237,7 @@ public final class CasesValues {
         k.register(ZoneId[].class);
         k.register(Optional[].class);
         k.register(Hue[].class);
+        k.register(BigInteger[].class);
     }
 
     public static Kryo kryo() {
@@ -286,8 +287,10 @@ public final class CasesValues {
         Arrs a = new Arrs();
         a.ints = new int[] {0, 1, -1, 300, Integer.MIN_VALUE, Integer.MAX_VALUE};
         a.longs = new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE};
-        a.floats = new float[] {Float.NaN, -0.0f, 0.0f, Float.NEGATIVE_INFINITY, Float.MIN_VALUE};
-        a.doubles = new double[] {Double.NaN, -0.0, Double.POSITIVE_INFINITY, Double.MAX_VALUE};
+        a.floats = new float[] {Float.NaN, -0.0f, 0.0f, Float.NEGATIVE_INFINITY, Float.MIN_VALUE,
+            Float.intBitsToFloat(0x7fc00001)};
+        a.doubles = new double[] {Double.NaN, -0.0, Double.POSITIVE_INFINITY, Double.MAX_VALUE,
+            Double.longBitsToDouble(0x7ff0000000000001L)};
         a.bools = new boolean[] {true, false, true};
         a.shorts = new short[] {Short.MIN_VALUE, -1, Short.MAX_VALUE};
         a.chars = new char[] {'a', '\u20ac', '\ud800', '\uffff'};
@@ -431,6 +434,24 @@ public final class CasesValues {
         n.d = new BigDecimal(BigInteger.valueOf(-128), 2147483647);
         n.e = BigInteger.valueOf(-1);
         return n;
+    }
+
+    /** Unscaled values at the 8-byte boundary of BigDecimalSerializer. */
+    public static Object value_top_bigdecs() {
+        BigInteger min = BigInteger.valueOf(Long.MIN_VALUE);
+        return new BigDecimal[] {
+            new BigDecimal(min, 3),
+            new BigDecimal(min.subtract(BigInteger.ONE), 0),
+            new BigDecimal(BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE), -1),
+            new BigDecimal(BigInteger.valueOf(-129), 1),
+            new BigDecimal(BigInteger.valueOf(128), 0),
+            null,
+        };
+    }
+
+    public static Object value_top_bigints() {
+        return new BigInteger[] {BigInteger.valueOf(128), BigInteger.valueOf(-129), BigInteger.ONE.negate(),
+            BigInteger.ONE.shiftLeft(63), BigInteger.ONE.shiftLeft(63).negate()};
     }
 
     public static Object value_top_bigint() {

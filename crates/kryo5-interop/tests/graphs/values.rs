@@ -251,6 +251,7 @@ macro_rules! every_class {
         $k.$method::<Vec<Option<ZoneId>>>();
         $k.$method::<Vec<Option<AnyOptional>>>();
         $k.$method::<Vec<Option<Hue>>>();
+        $k.$method::<Vec<Option<JavaBigInteger>>>();
     };
 }
 
@@ -309,8 +310,16 @@ fn arrs() -> Arrs {
             0.0,
             f32::NEG_INFINITY,
             f32::from_bits(1),
+            // NaNs of other bits: written as the canonical NaN.
+            f32::from_bits(0x7fc0_0001),
         ]),
-        doubles: Some(vec![f64::NAN, -0.0, f64::INFINITY, f64::MAX]),
+        doubles: Some(vec![
+            f64::NAN,
+            -0.0,
+            f64::INFINITY,
+            f64::MAX,
+            f64::from_bits(0x7ff0_0000_0000_0001),
+        ]),
         bools: Some(vec![true, false, true]),
         shorts: Some(vec![i16::MIN, -1, i16::MAX]),
         chars: Some(vec![0x61, 0x20ac, 0xd800, 0xffff]),
@@ -769,6 +778,24 @@ fn tops(g: &mut Graphs, config: &str, kryo: fn() -> Kryo) {
     );
     both(g, &n("bigint"), kryo, big(BIG_2_1000_MINUS_1));
     both(g, &n("bigint_neg"), kryo, JavaBigInteger::from(-256i64));
+    let min = i128::from(i64::MIN);
+    let decs = [
+        (min, 3),
+        (min - 1, 0),
+        (i128::from(i64::MAX) + 1, -1),
+        (-129, 1),
+        (128, 0),
+    ];
+    let mut decs: Vec<Option<JavaBigDecimal>> = decs
+        .into_iter()
+        .map(|(u, scale)| Some(JavaBigDecimal::new(u.into(), scale)))
+        .collect();
+    decs.push(None);
+    both(g, &n("bigdecs"), kryo, decs);
+    let ints = [128, -129, -1, 1 << 63, -(1 << 63)];
+    let ints: Vec<Option<JavaBigInteger>> =
+        ints.into_iter().map(|i: i128| Some(i.into())).collect();
+    both(g, &n("bigints"), kryo, ints);
     both(
         g,
         &n("bigdec"),
