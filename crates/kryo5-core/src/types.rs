@@ -63,6 +63,14 @@ pub trait KryoType: Sized + 'static {
     /// (true for strings and the primitive wrappers).
     const IMMUTABLE: bool = false;
 
+    /// How `null` is written under `kryo`'s settings: [`KryoType::NULL`],
+    /// except for types whose serializer follows Kryo's default serializer
+    /// (derived structs: the tagged and version serializers write `00`).
+    fn null_form_in(kryo: &Kryo) -> Option<NullForm> {
+        let _ = kryo;
+        Self::NULL
+    }
+
     /// Writes the payload.
     ///
     /// # Errors

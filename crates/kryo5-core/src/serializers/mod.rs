@@ -69,16 +69,20 @@
 pub mod array;
 pub mod bitset;
 pub mod class;
+pub mod compatible;
 pub mod date;
 pub mod enum_set;
+pub(crate) mod field_family;
 pub mod math;
 pub mod object;
 pub mod optional;
 pub mod primitive;
 pub mod shared;
+pub mod tagged;
 pub mod text;
 pub mod time;
 pub(crate) mod value;
+pub mod version;
 
 use crate::kryo::Kryo;
 

@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod basic;
+mod compat;
 mod inherit;
 mod random;
 mod values;
@@ -23,6 +24,19 @@ fn class_hierarchies_match_java() {
     let mut g = Graphs::new();
     inherit::cases(&mut g);
     g.run().assert_ok();
+}
+
+#[test]
+fn compatible_tagged_and_version_serializers_match_java() {
+    let mut g = Graphs::new();
+    compat::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn classes_evolve_across_java_and_kryo5() {
+    compat::compatible_evolution();
+    compat::version_evolution();
 }
 
 #[test]
