@@ -335,6 +335,42 @@ impl Kryo {
             .register(T::java_class(), None, false, Some(read_dyn::<T>), None);
     }
 
+    /// Kryo's `register(Class)` for another of the Java classes `T` stands
+    /// for, by name: a type whose class varies per value (such as
+    /// [`Charset`](crate::serializers::text::Charset), one JDK class per
+    /// charset) answers [`KryoType::class_name`] per value, and each of its
+    /// classes needs a registration of its own, as in Java. A value of class
+    /// `name` read where the class is known only at run time is read as `T`.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::text::Charset;
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// assert_eq!(kryo.register_named::<Charset>("sun.nio.cs.ISO_8859_1"), 9);
+    /// ```
+    pub fn register_named<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+    ) -> u32 {
+        self.register_class(name.into(), None, Some(read_dyn::<T>))
+    }
+
+    /// [`Kryo::add_class`] for another of the Java classes `T` stands for
+    /// (see [`Kryo::register_named`]).
+    ///
+    /// ```
+    /// use kryo5_core::serializers::text::Charset;
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.add_class_named::<Charset>("sun.nio.cs.ISO_8859_1");
+    /// assert_eq!(kryo.next_registration_id(), 9); // known by name, no id
+    /// ```
+    pub fn add_class_named<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+    ) {
+        self.registry
+            .register(name.into(), None, false, Some(read_dyn::<T>), None);
+    }
+
     fn register_class(
         &mut self,
         name: Cow<'static, str>,
@@ -458,6 +494,49 @@ impl Kryo {
         self.write_class_reg(out, reg, || T::java_class())
     }
 
+    /// Kryo's `writeClass` for a class given by its Java name
+    /// (`Class.getName()`, wrappers sharing their primitive's registration):
+    /// what `ClassSerializer` writes for a `Class` object.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// let mut out = kryo5_io::Output::new();
+    /// kryo.write_class_named(&mut out, "java.lang.String")?;
+    /// assert_eq!(out.as_slice(), &[0x03]);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Kryo::write_class`].
+    pub fn write_class_named<O: Out + ?Sized>(&mut self, out: &mut O, name: &str) -> Result<()> {
+        let reg = self.registry.by_name(name);
+        self.write_class_reg(out, reg, || Cow::Owned(name.to_owned()))
+    }
+
+    /// Kryo's `readClass`, answering the class's Java name (`None` for the
+    /// null class, `00`). A class written by name that this Kryo does not
+    /// know is accepted and remembered by name (Java loads it), since only
+    /// its name is asked for.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// let name = kryo.read_class_named(&mut kryo5_io::Input::new(&[0x03]))?;
+    /// assert_eq!(name.as_deref(), Some("java.lang.String"));
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Unknown class ids; a class written by name that is not registered
+    /// while registration is required; truncated input.
+    pub fn read_class_named<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<Option<Cow<'static, str>>> {
+        Ok(self
+            .read_class_reg(input, true)?
+            .map(|i| self.registry.get(i).name.clone()))
+    }
+
     fn write_class_reg<O: Out + ?Sized>(
         &mut self,
         out: &mut O,
@@ -501,10 +580,12 @@ impl Kryo {
     }
 
     /// Kryo's `readClass`: `None` for the null class (`00`), else the
-    /// registration of the class written.
+    /// registration of the class written. A name this Kryo does not know is
+    /// an error, or remembered by name when `implicit`.
     fn read_class_reg<'de, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
+        implicit: bool,
     ) -> Result<Option<RegIndex>> {
         let at = input.total();
         let v = input.read_var_int(true)? as u32;
@@ -516,10 +597,16 @@ impl Kryo {
                     return Ok(Some(i));
                 }
                 let name = input.read_string()?.unwrap_or_default();
-                let i = self
-                    .registry
-                    .by_name(&name)
-                    .ok_or_else(|| Error::new(ErrorKind::UnknownClassName(name.clone())).at(at))?;
+                let i = match self.registry.by_name(&name) {
+                    Some(i) => i,
+                    None if implicit => {
+                        self.registry
+                            .register(Cow::Owned(name.clone()), None, false, None, None)
+                    }
+                    None => {
+                        return Err(Error::new(ErrorKind::UnknownClassName(name)).at(at));
+                    }
+                };
                 if self.config.registration_required && self.registry.get(i).id.is_none() {
                     return Err(Error::new(ErrorKind::NotRegistered(name)).at(at));
                 }
@@ -544,7 +631,7 @@ impl Kryo {
         input: &mut I,
     ) -> Result<bool> {
         let at = input.total();
-        let Some(found) = self.read_class_reg(input)? else {
+        let Some(found) = self.read_class_reg(input, false)? else {
             return Ok(false);
         };
         if self.registry.of::<T>() != Some(found) {
@@ -1020,7 +1107,7 @@ impl Kryo {
     ) -> Result<Option<Box<dyn Object>>> {
         self.nested(|k| {
             let at = input.total();
-            let Some(reg) = k.read_class_reg(input)? else {
+            let Some(reg) = k.read_class_reg(input, false)? else {
                 return Ok(None);
             };
             let r = k.registry.get(reg);

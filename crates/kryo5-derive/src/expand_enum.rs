@@ -1,5 +1,6 @@
 //! `#[derive(Kryo)]` on a fieldless enum: Kryo's `EnumSerializer`
-//! (`uvarint(ordinal + 1)`, null `00`, no references; format spec 8.7).
+//! (`uvarint(ordinal + 1)`, null `00`, no references; format spec 8.7),
+//! and `JavaEnum` (the constants by ordinal, for `EnumSet`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -46,11 +47,29 @@ pub(crate) fn expand(
     let copies = variants
         .iter()
         .map(|(id, _)| quote!(Self::#id => Self::#id));
+    let constants = variants.iter().map(|(_, ord)| ord + 1).max().unwrap_or(0);
+    let ordinals = variants.iter().map(|(id, ord)| quote!(Self::#id => #ord));
+    let from_ordinals = variants
+        .iter()
+        .map(|(id, ord)| quote!(#ord => ::core::option::Option::Some(Self::#id)));
     let reads = variants.iter().map(|(id, ord)| {
         let code = *ord + 1;
         quote!(#code => ::core::result::Result::Ok(::core::option::Option::Some(Self::#id)))
     });
     Ok(quote! {
+        impl ::kryo5::serializers::enum_set::JavaEnum for #name {
+            const CONSTANTS: u32 = #constants;
+            fn ordinal(&self) -> u32 {
+                match self { #(#ordinals,)* }
+            }
+            fn from_ordinal(ordinal: u32) -> ::core::option::Option<Self> {
+                match ordinal {
+                    #(#from_ordinals,)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
         impl ::kryo5::KryoType for #name {
             fn java_class() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(#class)

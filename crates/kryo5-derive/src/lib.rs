@@ -7,7 +7,9 @@
 //!   (depending on references when the class was registered), other types
 //!   as object fields with or without a class descriptor depending on
 //!   whether the declared type is final.
-//! - On a fieldless enum: `EnumSerializer` (ordinals).
+//! - On a fieldless enum: `EnumSerializer` (ordinals), and
+//!   `kryo5::serializers::enum_set::JavaEnum` so the enum can be an
+//!   `EnumSet` element.
 //!
 //! Type attributes: `#[kryo(class = "com.example.Media")]` (the Java class
 //! name; default: the Rust name), `#[kryo(final)]`, `#[kryo(record)]` (a

@@ -9,6 +9,7 @@ mod compat;
 mod inherit;
 mod random;
 mod records;
+mod values;
 
 use kryo5_interop::graph::Graphs;
 
@@ -50,6 +51,13 @@ fn records_match_java() {
 fn random_graphs_match_java() {
     let mut g = Graphs::new();
     random::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn value_graphs_match_java() {
+    let mut g = Graphs::new();
+    values::cases(&mut g);
     g.run().assert_ok();
 }
 
