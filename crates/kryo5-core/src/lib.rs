@@ -18,6 +18,6 @@ mod types;
 
 pub use error::{Error, ErrorKind, Result};
 pub use io::{In, Out};
-pub use kryo::{DEFAULT_MAX_DEPTH, DefaultSerializer, Kryo};
+pub use kryo::{ClassRef, DEFAULT_MAX_DEPTH, DefaultSerializer, Kryo};
 pub use serializer::Serializer;
 pub use types::{KryoType, NullForm, Object, Shared, downcast};

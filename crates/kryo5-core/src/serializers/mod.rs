@@ -7,9 +7,18 @@
 //! | shared objects | `Arc<T>` (immutable), `Arc<Mutex<T>>`, `Arc<RwLock<T>>` (may form cycles) | [`shared`] |
 //! | `Object` (any class) | `Box<dyn Object>` | [`object`] |
 
+pub mod collection;
+pub mod hash;
+pub mod hash_order;
+pub mod immutable;
+pub mod java_hash;
+pub mod list;
+pub mod map;
 pub mod object;
 pub mod primitive;
 pub mod shared;
+pub mod sorted;
+pub mod special;
 
 use crate::kryo::Kryo;
 

@@ -66,6 +66,7 @@ impl<T: KryoType + Send + Sync> KryoType for Arc<T> {
     const REFERENCES: bool = T::REFERENCES;
     const NULL: Option<NullForm> = T::NULL;
     const IMMUTABLE: bool = T::IMMUTABLE;
+    const OTHER_CLASSES: &'static [&'static str] = T::OTHER_CLASSES;
     #[inline]
     fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()> {
         kryo.write_payload(out, &**self, args)
@@ -119,6 +120,7 @@ macro_rules! shared_lock {
             const FINAL: bool = T::FINAL;
             const REFERENCES: bool = T::REFERENCES;
             const NULL: Option<NullForm> = T::NULL;
+            const OTHER_CLASSES: &'static [&'static str] = T::OTHER_CLASSES;
             fn write<O: Out + ?Sized>(
                 &self,
                 kryo: &mut Kryo,
