@@ -4,7 +4,7 @@
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
-use crate::types::{KryoType, Object};
+use crate::types::{KryoType, NullForm, Object};
 
 /// How an object field is declared, which decides its bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -17,6 +17,12 @@ pub struct Field {
     pub can_be_null: bool,
     /// The declared type carries type arguments (Kryo's generics).
     pub args: bool,
+    /// The field is declared `String` and its class writes String fields
+    /// directly (references were off when it was registered, format spec
+    /// 7.5): a value of a type standing for `java.lang.String`
+    /// ([`is_java_string`]: `Arc<String>`, `JavaString`) is written as a
+    /// bare `str` (null `80`), without markers. Default off.
+    pub direct_strings: bool,
 }
 
 impl Field {
@@ -28,7 +34,37 @@ impl Field {
             known,
             can_be_null,
             args,
+            direct_strings: false,
         }
+    }
+
+    /// The field with [`Field::direct_strings`] set to `direct`.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// use kryo5_core::{Kryo, field::{self, Field}};
+    /// use kryo5_io::Output;
+    ///
+    /// let mut kryo = Kryo::new();
+    /// kryo.set_references(true);
+    /// let s = Arc::new(String::from("a"));
+    /// let f = Field::new(true, true, false);
+    /// let mut out = Output::new();
+    /// field::write(&mut kryo, &mut out, Some(&s), f.with_direct_strings(true))?;
+    /// field::write(&mut kryo, &mut out, Some(&s), f)?;
+    /// assert_eq!(out.as_slice(), &[0x82, 0x61, 0x01, 0x82, 0x61]); // bare, then marked
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    #[must_use]
+    pub const fn with_direct_strings(mut self, direct: bool) -> Self {
+        self.direct_strings = direct;
+        self
+    }
+
+    /// Whether a `T` in this field is written as a bare string.
+    #[inline]
+    fn direct<T: KryoType>(self) -> bool {
+        self.direct_strings && self.known && is_java_string::<T>()
     }
 }
 
@@ -47,6 +83,12 @@ pub fn write<T: KryoType, O: Out + ?Sized>(
     let args = f.args && kryo.optimized_generics();
     if !f.known {
         return kryo.write_class_and_object_args(out, value, args);
+    }
+    if f.direct::<T>() {
+        return match value {
+            Some(v) => v.write(kryo, out, false),
+            None => Ok(out.write_string(None)?),
+        };
     }
     if f.can_be_null {
         return kryo.write_object_or_null_args(out, value, args);
@@ -74,6 +116,9 @@ pub fn read<'de, T: KryoType, I: In<'de> + ?Sized>(
     if !f.known {
         return kryo.read_class_and_object_as_args(input, args);
     }
+    if f.direct::<T>() {
+        return T::read_nullable(kryo, input, false);
+    }
     if f.can_be_null {
         return kryo.read_object_or_null_args(input, args);
     }
@@ -97,6 +142,21 @@ pub fn read_required<'de, T: KryoType, I: In<'de> + ?Sized>(
 #[cold]
 fn null_in(at: u64) -> Error {
     Error::new(ErrorKind::UnexpectedNull("a non-Option field")).at(at)
+}
+
+/// Whether `T` stands for `java.lang.String` (`String`, `Arc<String>`,
+/// `JavaString`, ...): the types a field declared `String` may hold.
+///
+/// ```
+/// use std::sync::Arc;
+/// use kryo5_core::field::is_java_string;
+/// assert!(is_java_string::<Arc<String>>() && is_java_string::<kryo5_io::JavaString>());
+/// assert!(!is_java_string::<i32>());
+/// ```
+#[inline]
+#[must_use]
+pub fn is_java_string<T: KryoType>() -> bool {
+    T::NULL == Some(NullForm::String) && T::java_class() == "java.lang.String"
 }
 
 /// Writes a `String` field: directly (`str`, null as `80`) when `direct`

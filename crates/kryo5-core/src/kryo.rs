@@ -288,16 +288,12 @@ impl Kryo {
 
     /// Makes `T` known without an id: written by name when registration is
     /// not required, and readable when it arrives by name (Java's implicit
-    /// registration).
+    /// registration). As in Java, where such a class gets its serializer
+    /// when first written or read, whether its `String` fields are written
+    /// directly is decided at its first use, not here (format spec 7.5).
     pub fn add_class<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(&mut self) {
-        let strings_direct = !self.config.references;
-        self.registry.register(
-            T::java_class(),
-            None,
-            false,
-            Some(read_dyn::<T>),
-            strings_direct,
-        );
+        self.registry
+            .register(T::java_class(), None, false, Some(read_dyn::<T>), None);
     }
 
     fn register_class(
@@ -307,7 +303,9 @@ impl Kryo {
         read: Option<ReadDyn>,
     ) -> u32 {
         let strings_direct = !self.config.references;
-        let i = self.registry.register(name, id, true, read, strings_direct);
+        let i = self
+            .registry
+            .register(name, id, true, read, Some(strings_direct));
         self.registry.get(i).id.unwrap_or_default()
     }
 
@@ -343,11 +341,13 @@ impl Kryo {
 
     /// Whether `T`'s String fields are written directly (no reference
     /// marker): references were off when `T` was registered (format spec
-    /// 7.5), or `T` is not registered and references are off now.
+    /// 7.5); for a class known by name only, when it was first used; for
+    /// an unknown class, now.
     pub fn strings_direct<T: KryoType>(&mut self) -> bool {
+        let now = !self.config.references;
         match self.registry.of::<T>() {
-            Some(i) => self.registry.get(i).strings_direct,
-            None => !self.config.references,
+            Some(i) => *self.registry.get_mut(i).strings_direct.get_or_insert(now),
+            None => now,
         }
     }
 
@@ -442,9 +442,10 @@ impl Kryo {
         }
         let i = match reg {
             Some(i) => i,
-            None => self
-                .registry
-                .register(name(), None, false, None, !self.config.references),
+            None => {
+                self.registry
+                    .register(name(), None, false, None, Some(!self.config.references))
+            }
         };
         out.write_byte(1)?;
         if let Some(&name_id) = self.graph.names_written.get(&i) {
@@ -752,11 +753,17 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
-            if k.config.references && T::REFERENCES {
+            if k.config.references {
                 let Some(v) = value else {
                     return out.write_byte(0).map_err(Into::into);
                 };
-                if k.write_reference(out, v)? {
+                // Classes without references (wrappers, enums) still get
+                // the 01 marker: Kryo writes its own marker whenever
+                // references are on, whether the serializer accepts null
+                // or not (format spec 6.1, 7.2).
+                if !T::REFERENCES {
+                    out.write_byte(1)?;
+                } else if k.write_reference(out, v)? {
                     return Ok(());
                 }
                 return k.write_payload(out, v, args);
@@ -906,7 +913,7 @@ impl Kryo {
             if k.config.references && T::REFERENCES {
                 return k.read_referenced::<T, I>(input, args, true);
             }
-            if k.null_form::<T>().is_some() {
+            if !k.config.references && k.null_form::<T>().is_some() {
                 return k.read_payload_nullable(input, args);
             }
             let at = input.total();

@@ -11,6 +11,7 @@ mod error;
 pub mod field;
 pub mod io;
 mod kryo;
+pub mod pool;
 mod registry;
 mod serializer;
 pub mod serializers;

@@ -298,7 +298,9 @@ impl dyn Object {
 
 impl Clone for Box<dyn Object> {
     fn clone(&self) -> Self {
-        self.clone_box()
+        // `self.clone_box()` would pick the `Object` impl of the box itself
+        // (a `Box<dyn Object>` is an `Object` too) and recurse forever.
+        (**self).clone_box()
     }
 }
 
@@ -313,4 +315,19 @@ impl Clone for Box<dyn Object> {
 /// ```
 pub fn downcast<T: Any>(value: Box<dyn Object>) -> std::result::Result<T, Box<dyn Any>> {
     value.into_any().downcast::<T>().map(|v| *v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_boxed_object_clones_its_value() {
+        let o: Box<dyn Object> = Box::new(5i32);
+        let c = o.clone();
+        assert_eq!(c.downcast_ref::<i32>(), Some(&5));
+        let nested: Option<Box<dyn Object>> = Some(Box::new(String::from("s")));
+        let c = nested.clone().unwrap();
+        assert_eq!(c.downcast_ref::<String>().map(String::as_str), Some("s"));
+    }
 }

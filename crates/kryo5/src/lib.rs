@@ -10,6 +10,8 @@
 //!   native flavours, chunked encoding, zero-copy reads.
 //! - [`Kryo`](struct@Kryo) and [`KryoType`]: the object-graph layer (work in progress):
 //!   registrations, class descriptors, `null` and reference markers.
+//! - [`pool`]: Kryo's `Pool`, reusable `Kryo`s, outputs or any objects
+//!   shared between threads.
 //!
 //! # Quick start
 //!
@@ -38,6 +40,7 @@ pub mod io {
 }
 
 pub use kryo5_core::field;
+pub use kryo5_core::pool;
 pub use kryo5_derive::Kryo;
 
 pub use kryo5_core::{

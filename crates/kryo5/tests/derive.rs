@@ -91,6 +91,31 @@ fn references_on_before_registration_mark_strings() {
     assert_eq!(bytes[14], 0x80);
 }
 
+#[test]
+fn classes_known_by_name_decide_string_fields_at_first_use() {
+    // Java registers an unregistered class when it is first written, so the
+    // references setting at that moment decides its String fields.
+    let mut kryo = Kryo::new();
+    kryo.set_registration_required(false);
+    kryo.add_class::<Simple>();
+    kryo.set_references(true);
+    let marked = [
+        0x01, 0x54, 0x01, 0x41, 0x00, 0x00, 0x00, 0x00, 0x3f, 0x01, 0x01, 0x01, 0x42, 0x6f, 0xe2,
+        0x00, 0, 0, 0, 0, 0, 0, 0xf8, 0x3f, 0x02, 0x00,
+    ];
+    assert_eq!(write(&mut kryo, &simple()), marked);
+    // Decided once: first used with references off, String fields stay
+    // direct after references are turned on (as after `register`).
+    let mut kryo = Kryo::new();
+    kryo.set_registration_required(false);
+    kryo.add_class::<Simple>();
+    let _ = write(&mut kryo, &simple());
+    kryo.set_references(true);
+    let bytes = write(&mut kryo, &simple());
+    assert_eq!(bytes[..2], [0x01, 0x54]);
+    assert_eq!(bytes[11..15], [0x42, 0x6f, 0xe2, 0x80]);
+}
+
 #[derive(Kryo, Clone, Debug, PartialEq)]
 struct Names {
     a: i32,
@@ -180,6 +205,26 @@ fn object_fields_final_and_not() {
         Some("s")
     );
     assert!(back.nothing.is_none());
+
+    // References on: every object field gets a marker, the enum (which has
+    // no references) a 01 although its serializer writes its own null.
+    let mut kryo = Kryo::new();
+    kryo.set_references(true);
+    kryo.register_with_id::<Address>(12);
+    kryo.register_with_id::<Zip>(13);
+    kryo.register_with_id::<Color>(18);
+    kryo.register::<Holder>();
+    let bytes = write(&mut kryo, &h);
+    assert_eq!(
+        bytes,
+        [
+            0x01, 0x0e, 0x01, 0x01, 0x82, 0x58, 0x03, 0x01, 0x82, 0x73, 0x01, 0x0a, 0x01, 0x02,
+            0x00, 0x01, 0x0e
+        ]
+    );
+    let back: Holder = kryo.read_object(&mut Input::new(&bytes)).unwrap();
+    assert_eq!(back.color, Color::Green);
+    assert_eq!(back.zip, h.zip);
 }
 
 #[test]
