@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod basic;
+mod collections;
 mod random;
 
 use kryo5_interop::graph::Graphs;
@@ -13,6 +14,20 @@ use kryo5_interop::graph::Graphs;
 fn basic_graphs_match_java() {
     let mut g = Graphs::new();
     basic::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn list_graphs_match_java() {
+    let mut g = Graphs::new();
+    collections::list_cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn collection_graphs_match_java() {
+    let mut g = Graphs::new();
+    collections::cases(&mut g);
     g.run().assert_ok();
 }
 
