@@ -92,6 +92,14 @@ public final class CasesCollections {
         Object any;
     }
 
+    /** Lists the Rust side holds as Vec (#[kryo(list)]). */
+    public static class VecFields {
+        List<String> names;
+        ArrayList<Leaf> leaves;
+        List<Integer> none;
+        List<Item> items;
+    }
+
     public static class Holder {
         Object a;
         Object b;
@@ -124,6 +132,7 @@ public final class CasesCollections {
         k.register(Collections.singletonMap(1, 1).getClass());
         k.register(Collections.reverseOrder().getClass());
         ImmutableCollectionsSerializers.registerSerializers(k);
+        k.register(VecFields.class);
     }
 
     public static Kryo kryo() {
@@ -254,6 +263,14 @@ public final class CasesCollections {
         l.linked = new LinkedList<>();
         l.nested = new ArrayList<>(Arrays.asList(null, new ArrayList<>(Arrays.asList((String) null))));
         return l;
+    }
+
+    public static Object value_vec_fields() {
+        VecFields v = new VecFields();
+        v.names = new ArrayList<>(Arrays.asList(s("a"), s("b")));
+        v.leaves = new ArrayList<>(Arrays.asList(leaf(1)));
+        v.items = new ArrayList<>(Arrays.asList(item(1, s("x")), item(2, null)));
+        return v;
     }
 
     public static Object value_arrays_aslist() {

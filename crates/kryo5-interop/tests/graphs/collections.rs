@@ -81,6 +81,20 @@ pub struct Sets {
     any: Option<Obj>,
 }
 
+/// Java lists held as `Vec`.
+#[derive(kryo5::Kryo, Clone, Debug, Default)]
+#[kryo(class = "CasesCollections$VecFields")]
+pub struct VecFields {
+    #[kryo(list)]
+    names: Vec<String>,
+    #[kryo(list)]
+    leaves: Option<Vec<Leaf>>,
+    #[kryo(list)]
+    none: Option<Vec<i32>>,
+    #[kryo(list)]
+    items: Vec<Item>,
+}
+
 #[derive(kryo5::Kryo, Clone, Debug, Default)]
 #[kryo(class = "CasesCollections$Holder")]
 pub struct Holder {
@@ -126,6 +140,7 @@ fn register_all(k: &mut Kryo, shared: bool) {
     k.register::<SingletonMap<Option<Obj>, Option<Obj>>>();
     k.register::<ReverseComparator>();
     register_immutable_collections(k);
+    k.register::<VecFields>();
     if shared {
         // Strings in Object positions come back as Arc<String>, so that a
         // back-reference to one is the same object (String keeps id 1).
@@ -478,6 +493,13 @@ pub fn list_cases(g: &mut Graphs) {
     both(g, "list_of_lists", of_lists);
     both(g, "lists", lists());
     both(g, "lists_nulls", lists_nulls());
+    let vec_fields = VecFields {
+        names: vec![s("a"), s("b")],
+        leaves: Some(vec![Leaf { v: 1 }]),
+        none: None,
+        items: vec![item(1, Some("x")), item(2, None)],
+    };
+    both(g, "vec_fields", vec_fields);
     g.add(
         Case::new(
             "list_strings",
