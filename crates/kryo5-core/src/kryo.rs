@@ -291,9 +291,14 @@ impl Kryo {
     /// registration). As in Java, where such a class gets its serializer
     /// when first written or read, whether its `String` fields are written
     /// directly is decided at its first use, not here (format spec 7.5).
+    /// A type standing for several classes ([`KryoType::OTHER_CLASSES`]) is
+    /// made known under each of their names.
     pub fn add_class<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(&mut self) {
-        self.registry
-            .register(T::java_class(), None, false, Some(read_dyn::<T>), None);
+        let others = T::OTHER_CLASSES.iter().map(|&n| Cow::Borrowed(n));
+        for name in std::iter::once(T::java_class()).chain(others) {
+            self.registry
+                .register(name, None, false, Some(read_dyn::<T>), None);
+        }
     }
 
     fn register_class(

@@ -14,7 +14,9 @@ use kryo5::serializers::sorted::{ReverseComparator, TreeMap, TreeSet};
 use kryo5::serializers::special::{
     EmptyList, EmptyMap, EmptySet, SingletonList, SingletonMap, SingletonSet,
 };
-use kryo5::{Kryo, Object};
+use std::fmt::Debug;
+
+use kryo5::{Kryo, KryoType, Object};
 use kryo5_interop::graph::{Case, Entry, Graphs};
 
 type Obj = Box<dyn Object>;
@@ -105,43 +107,70 @@ pub struct Holder {
 
 // ----- configurations ----------------------------------------------------------
 
-/// `CasesCollections.registerAll`, in Java's order. `shared`: collections
-/// read from `Object` positions become `Arc<Mutex<_>>` (for sharing and
-/// cycles, configuration `cycles`).
-fn register_all(k: &mut Kryo, shared: bool) {
-    k.register::<Item>();
-    k.register::<Leaf>();
-    k.register::<Lists>();
-    k.register::<Maps>();
-    k.register::<Sets>();
-    k.register::<Holder>();
-    if shared {
-        k.register::<Shared<AnyList>>();
+/// How [`register_all`] makes the classes known.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum How {
+    /// Registered with ids, collections in `Object` positions read as
+    /// plain values.
+    Ids,
+    /// Registered with ids, collections in `Object` positions read as
+    /// `Arc<Mutex<_>>` (for sharing and cycles; configuration `cycles`).
+    Shared,
+    /// Known by name only (configuration `byname`).
+    Names,
+}
+
+/// Makes `T` known to `k` as `how` says.
+fn add<T: KryoType + Clone + Debug + Send + Sync>(k: &mut Kryo, how: How) {
+    if how == How::Names {
+        k.add_class::<T>();
     } else {
-        k.register::<AnyList>();
+        k.register::<T>();
     }
-    k.register::<LinkedList<Option<Obj>>>();
-    k.register::<AnyMap>();
-    k.register::<HashSet<Option<Obj>>>();
-    if shared {
-        k.register::<Shared<AnyLinkedMap>>();
+}
+
+/// `CasesCollections.registerAll`, in Java's order (by name: the classes
+/// read through `Object` positions).
+fn register_all(k: &mut Kryo, how: How) {
+    add::<Item>(k, how);
+    add::<Leaf>(k, how);
+    add::<Lists>(k, how);
+    add::<Maps>(k, how);
+    add::<Sets>(k, how);
+    add::<Holder>(k, how);
+    if how == How::Shared {
+        add::<Shared<AnyList>>(k, how);
     } else {
-        k.register::<AnyLinkedMap>();
+        add::<AnyList>(k, how);
     }
-    k.register::<LinkedHashSet<Option<Obj>>>();
-    k.register::<TreeMap<Obj, Option<Obj>>>();
-    k.register::<TreeSet<Obj>>();
-    k.register::<ArraysAsList<Option<Obj>>>();
-    k.register::<EmptyList>();
-    k.register::<EmptySet>();
-    k.register::<EmptyMap>();
-    k.register::<SingletonList<Option<Obj>>>();
-    k.register::<SingletonSet<Option<Obj>>>();
-    k.register::<SingletonMap<Option<Obj>, Option<Obj>>>();
-    k.register::<ReverseComparator>();
-    register_immutable_collections(k);
-    k.register::<VecFields>();
-    if shared {
+    add::<LinkedList<Option<Obj>>>(k, how);
+    add::<AnyMap>(k, how);
+    add::<HashSet<Option<Obj>>>(k, how);
+    if how == How::Shared {
+        add::<Shared<AnyLinkedMap>>(k, how);
+    } else {
+        add::<AnyLinkedMap>(k, how);
+    }
+    add::<LinkedHashSet<Option<Obj>>>(k, how);
+    add::<TreeMap<Obj, Option<Obj>>>(k, how);
+    add::<TreeSet<Obj>>(k, how);
+    add::<ArraysAsList<Option<Obj>>>(k, how);
+    add::<EmptyList>(k, how);
+    add::<EmptySet>(k, how);
+    add::<EmptyMap>(k, how);
+    add::<SingletonList<Option<Obj>>>(k, how);
+    add::<SingletonSet<Option<Obj>>>(k, how);
+    add::<SingletonMap<Option<Obj>, Option<Obj>>>(k, how);
+    add::<ReverseComparator>(k, how);
+    if how == How::Names {
+        add::<ImmutableList<Obj>>(k, how);
+        add::<ImmutableMap<Obj, Obj>>(k, how);
+        add::<ImmutableSet<Obj>>(k, how);
+    } else {
+        register_immutable_collections(k);
+    }
+    add::<VecFields>(k, how);
+    if how == How::Shared {
         // Strings in Object positions come back as Arc<String>, so that a
         // back-reference to one is the same object (String keeps id 1).
         k.register::<Arc<String>>();
@@ -150,21 +179,28 @@ fn register_all(k: &mut Kryo, shared: bool) {
 
 fn kryo() -> Kryo {
     let mut k = Kryo::new();
-    register_all(&mut k, false);
+    register_all(&mut k, How::Ids);
     k
 }
 
 fn kryo_refs() -> Kryo {
     let mut k = Kryo::new();
     k.set_references(true);
-    register_all(&mut k, false);
+    register_all(&mut k, How::Ids);
+    k
+}
+
+fn kryo_byname() -> Kryo {
+    let mut k = Kryo::new();
+    k.set_registration_required(false);
+    register_all(&mut k, How::Names);
     k
 }
 
 fn kryo_cycles() -> Kryo {
     let mut k = Kryo::new();
     k.set_references(true);
-    register_all(&mut k, true);
+    register_all(&mut k, How::Shared);
     k
 }
 
@@ -612,6 +648,34 @@ pub fn cases(g: &mut Graphs) {
     both(g, "map_of1", ImmutableMap(vec![(s("k"), 1i32)]));
 
     both(g, "holder", holder());
+    g.add(Case::new("byname.list_mixed", kryo_byname, list_mixed()))
+        .add(Case::new("byname.lists", kryo_byname, lists()))
+        .add(Case::new("byname.maps", kryo_byname, maps()))
+        .add(Case::new("byname.sets", kryo_byname, sets()))
+        .add(Case::new("byname.holder", kryo_byname, holder()))
+        .add(Case::new(
+            "byname.hashmap_mixed_keys",
+            kryo_byname,
+            hashmap_mixed_keys(),
+        ))
+        .add(Case::new(
+            "byname.list_of3",
+            kryo_byname,
+            ImmutableList::<Obj>(vec![Box::new(s("a")), Box::new(1i32), Box::new(2i64)]),
+        ))
+        .add(Case::new(
+            "byname.map_of1",
+            kryo_byname,
+            ImmutableMap(vec![(s("k"), 1i32)]),
+        ))
+        .add(Case::new(
+            "byname.singleton_map",
+            kryo_byname,
+            SingletonMap {
+                key: s("k"),
+                value: Leaf { v: 4 },
+            },
+        ));
     g.add(Case::new("holder", kryo, holder()).entry(Entry::Object));
     g.add(
         Case::new("cycles.holder_shared", kryo_cycles, holder_shared()).check(holder_shared_shape),
