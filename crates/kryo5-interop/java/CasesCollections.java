@@ -31,6 +31,7 @@
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -41,9 +42,13 @@ import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Vector;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 public final class CasesCollections {
     private CasesCollections() {}
@@ -133,6 +138,11 @@ public final class CasesCollections {
         k.register(Collections.reverseOrder().getClass());
         ImmutableCollectionsSerializers.registerSerializers(k);
         k.register(VecFields.class);
+        k.register(ArrayDeque.class);
+        k.register(Vector.class);
+        k.register(CopyOnWriteArrayList.class);
+        k.register(ConcurrentSkipListMap.class);
+        k.register(PriorityQueue.class);
     }
 
     public static Kryo kryo() {
@@ -452,6 +462,38 @@ public final class CasesCollections {
         s.longs = new HashSet<>(Arrays.asList(1L << 33, -1L, 0L));
         s.any = new HashSet<>(Arrays.asList(1, 2));
         return s;
+    }
+
+    // ----- other collection classes ------------------------------------------------
+
+    public static Object value_deque() {
+        return new ArrayDeque<>(Arrays.asList(s("a"), s("b")));
+    }
+
+    public static Object value_vector() {
+        return new Vector<>(Arrays.asList(1, null, s("x")));
+    }
+
+    public static Object value_cow_list() {
+        return new CopyOnWriteArrayList<>(Arrays.asList(1L, 2L));
+    }
+
+    public static Object value_skiplist_map() {
+        ConcurrentSkipListMap<String, Integer> m = new ConcurrentSkipListMap<>();
+        m.put(s("b"), 1);
+        m.put(s("a"), 2);
+        m.put(s("\ud83d\ude00"), 3);
+        m.put(s("\ue000"), 4);
+        return m;
+    }
+
+    /** The heap array as offer() leaves it. */
+    public static Object value_priority_queue() {
+        PriorityQueue<Integer> q = new PriorityQueue<>();
+        for (int x : new int[] {5, 1, 4, 2, 3, -1}) {
+            q.add(x);
+        }
+        return q;
     }
 
     // ----- special and immutable ------------------------------------------------------

@@ -8,9 +8,13 @@ use kryo5::serializers::hash::{HashMap, HashSet};
 use kryo5::serializers::immutable::{
     ImmutableList, ImmutableMap, ImmutableSet, register_immutable_collections,
 };
-use kryo5::serializers::list::{ArrayList, ArraysAsList, LinkedHashSet, LinkedList};
+use kryo5::serializers::list::{
+    ArrayDeque, ArrayList, ArraysAsList, CopyOnWriteArrayList, LinkedHashSet, LinkedList, Vector,
+};
 use kryo5::serializers::map::LinkedHashMap;
-use kryo5::serializers::sorted::{ReverseComparator, TreeMap, TreeSet};
+use kryo5::serializers::sorted::{
+    ConcurrentSkipListMap, PriorityQueue, ReverseComparator, TreeMap, TreeSet,
+};
 use kryo5::serializers::special::{
     EmptyList, EmptyMap, EmptySet, SingletonList, SingletonMap, SingletonSet,
 };
@@ -170,6 +174,11 @@ fn register_all(k: &mut Kryo, how: How) {
         register_immutable_collections(k);
     }
     add::<VecFields>(k, how);
+    add::<ArrayDeque<Option<Obj>>>(k, how);
+    add::<Vector<Option<Obj>>>(k, how);
+    add::<CopyOnWriteArrayList<Option<Obj>>>(k, how);
+    add::<ConcurrentSkipListMap<Obj, Option<Obj>>>(k, how);
+    add::<PriorityQueue<Obj>>(k, how);
     if how == How::Shared {
         // Strings in Object positions come back as Arc<String>, so that a
         // back-reference to one is the same object (String keeps id 1).
@@ -620,6 +629,23 @@ pub fn cases(g: &mut Graphs) {
         TreeSet::from(vec![s("\u{fb01}"), s("\u{1f600}"), s("a"), s("B"), s("")]),
     );
     both(g, "sets", sets());
+
+    both(g, "deque", ArrayDeque(vec![s("a"), s("b")]));
+    both(g, "vector", Vector(vec![obj(1i32), None, obj(s("x"))]));
+    both(g, "cow_list", CopyOnWriteArrayList(vec![1i64, 2]));
+    let skiplist: ConcurrentSkipListMap<String, i32> = vec![
+        (s("b"), 1),
+        (s("a"), 2),
+        (s("\u{1f600}"), 3),
+        (s("\u{e000}"), 4),
+    ]
+    .into();
+    both(g, "skiplist_map", skiplist);
+    let mut queue = PriorityQueue::new();
+    for x in [5, 1, 4, 2, 3, -1] {
+        queue.push(x);
+    }
+    both(g, "priority_queue", queue);
 
     both(g, "empty_list", EmptyList);
     both(g, "empty_set", EmptySet);
