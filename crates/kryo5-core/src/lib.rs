@@ -9,6 +9,8 @@
 
 mod error;
 pub mod field;
+#[doc(hidden)]
+pub mod inherit;
 pub mod io;
 mod kryo;
 pub mod pool;

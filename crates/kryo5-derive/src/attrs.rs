@@ -35,6 +35,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) list: bool,
     /// `ordinal = n` on an enum variant: its Java ordinal.
     pub(crate) ordinal: Option<u32>,
+    /// `extends`: the field holds the superclass's part (a derived
+    /// struct); its fields are interleaved with this struct's.
+    pub(crate) extends: bool,
 }
 
 fn each_kryo_attr(
@@ -95,12 +98,14 @@ pub(crate) fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs> {
             out.raw = flag(&meta)?;
         } else if p.is_ident("list") {
             out.list = flag(&meta)?;
+        } else if p.is_ident("extends") {
+            out.extends = flag(&meta)?;
         } else if p.is_ident("ordinal") {
             out.ordinal = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
         } else {
             return Err(meta.error(
                 "unknown kryo attribute on a field; expected one of `rename`, `not_null`, `var_int`, \
-                 `transient`, `skip`, `value_class`, `open`, `raw`, `list`, `ordinal`",
+                 `transient`, `skip`, `value_class`, `open`, `raw`, `list`, `extends`, `ordinal`",
             ));
         }
         Ok(())

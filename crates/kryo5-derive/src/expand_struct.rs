@@ -1,11 +1,11 @@
 //! `#[derive(Kryo)]` on a struct: Kryo's `FieldSerializer` layout.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::quote;
-use syn::{DeriveInput, Result};
+use syn::{DeriveInput, Ident, Result};
 
 use crate::attrs::TypeAttrs;
-use crate::fields::{Field, Kind, Prim, collect, field_spec, list_type};
+use crate::fields::{Field, Fields, Kind, Prim, collect, field_spec, list_type};
 
 pub(crate) fn expand(
     input: &DeriveInput,
@@ -29,22 +29,27 @@ pub(crate) fn expand(
     let writes = fields.fields.iter().map(|f| write_field(f, &class));
     let reads = fields.fields.iter().map(|f| read_field(f, &class));
     let read_intos = fields.fields.iter().map(|f| read_field_into(f, &class));
-    let copies = fields.fields.iter().map(|f| copy_field(f, &class));
-    let members: Vec<_> = fields.fields.iter().map(|f| &f.member).collect();
-    let locals: Vec<_> = fields.fields.iter().map(|f| &f.local).collect();
+    let mut copies: Vec<TokenStream> = fields
+        .fields
+        .iter()
+        .map(|f| copy_field(f, &class))
+        .collect();
+    let mut members: Vec<syn::Member> = fields.fields.iter().map(|f| f.member.clone()).collect();
+    let mut locals: Vec<Ident> = fields.fields.iter().map(|f| f.local.clone()).collect();
+    if let Some((m, ty)) = &fields.parent {
+        let local = Ident::new("__parent", Span::call_site());
+        copies.push(quote!(let #local = <#ty as ::kryo5::KryoType>::copy(&self.#m, kryo)?;));
+        members.push(m.clone());
+        locals.push(local);
+    }
     let skipped = &fields.skipped;
     let construct = if fields.named {
         quote!(Self { #(#members: #locals,)* #(#skipped: ::core::default::Default::default(),)* })
     } else {
-        let mut slots: Vec<(usize, TokenStream)> = fields
-            .fields
+        let mut slots: Vec<(usize, TokenStream)> = members
             .iter()
-            .map(|f| {
-                (member_index(&f.member), {
-                    let l = &f.local;
-                    quote!(#l)
-                })
-            })
+            .zip(&locals)
+            .map(|(m, l)| (member_index(m), quote!(#l)))
             .chain(
                 skipped
                     .iter()
@@ -54,6 +59,34 @@ pub(crate) fn expand(
         slots.sort_by_key(|(i, _)| *i);
         let values = slots.into_iter().map(|(_, v)| v);
         quote!(Self( #(#values,)* ))
+    };
+    let fields_impl = fields_impl(&fields, &class);
+
+    // With a superclass part the fields interleave: one at a time, in the
+    // merged order ([`fields_impl`]). Otherwise straight-line code.
+    let (write_body, read_body, read_into_body) = if fields.parent.is_some() {
+        let each = quote!(0..<Self as ::kryo5::inherit::Fields>::FIELD_NAMES.len());
+        (
+            quote!(for i in #each {
+                ::kryo5::inherit::Fields::write_field(self, i, kryo, out, args, direct)?;
+            }),
+            quote!(
+                let mut value: Self = ::core::default::Default::default();
+                for i in #each {
+                    ::kryo5::inherit::Fields::read_field(&mut value, i, kryo, input, args, direct)?;
+                }
+                ::core::result::Result::Ok(value)
+            ),
+            quote!(for i in #each {
+                ::kryo5::inherit::Fields::read_field(self, i, kryo, input, args, direct)?;
+            }),
+        )
+    } else {
+        (
+            quote!(#(#writes)*),
+            quote!(#(#reads)* ::core::result::Result::Ok(#construct)),
+            quote!(#(#read_intos)*),
+        )
     };
 
     Ok(quote! {
@@ -71,7 +104,7 @@ pub(crate) fn expand(
                 args: bool,
             ) -> ::kryo5::Result<()> {
                 let direct = kryo.strings_direct::<Self>();
-                #(#writes)*
+                #write_body
                 ::core::result::Result::Ok(())
             }
 
@@ -82,8 +115,7 @@ pub(crate) fn expand(
                 args: bool,
             ) -> ::kryo5::Result<Self> {
                 let direct = kryo.strings_direct::<Self>();
-                #(#reads)*
-                ::core::result::Result::Ok(#construct)
+                #read_body
             }
 
             #[allow(unused_variables)]
@@ -94,7 +126,7 @@ pub(crate) fn expand(
                 args: bool,
             ) -> ::kryo5::Result<()> {
                 let direct = kryo.strings_direct::<Self>();
-                #(#read_intos)*
+                #read_into_body
                 ::core::result::Result::Ok(())
             }
 
@@ -104,7 +136,99 @@ pub(crate) fn expand(
                 ::core::result::Result::Ok(#construct)
             }
         }
+
+        impl #impl_g ::kryo5::inherit::Fields for #name #ty_g #where_g {
+            #fields_impl
+        }
     })
+}
+
+/// The items of `kryo5::inherit::Fields`: each field on its own, by index
+/// in Java's order; with a superclass part, the order merges both sorted
+/// name lists at compile time and the parent's fields go through its own
+/// `Fields` (with its type arguments resolved statically, as Java
+/// resolves a superclass's type variables from the `extends` clause).
+fn fields_impl(fields: &Fields, class: &str) -> TokenStream {
+    let names: Vec<&String> = fields.fields.iter().map(|f| &f.java_name).collect();
+    let own_n = names.len();
+    let write_arms = fields.fields.iter().enumerate().map(|(i, f)| {
+        let w = write_field(f, class);
+        quote!(#i => { #w })
+    });
+    let read_arms = fields.fields.iter().enumerate().map(|(i, f)| {
+        let r = read_field_into(f, class);
+        quote!(#i => { #r })
+    });
+    let write_own = quote!(match i { #(#write_arms)* _ => {} });
+    let read_own = quote!(match i { #(#read_arms)* _ => {} });
+    let sig_write = quote!(fn write_field<__O: ::kryo5::Out + ?Sized>(
+        &self,
+        i: usize,
+        kryo: &mut ::kryo5::Kryo,
+        out: &mut __O,
+        args: bool,
+        direct: bool,
+    ) -> ::kryo5::Result<()>);
+    let sig_read = quote!(fn read_field<'de, __I: ::kryo5::In<'de> + ?Sized>(
+        &mut self,
+        i: usize,
+        kryo: &mut ::kryo5::Kryo,
+        input: &mut __I,
+        args: bool,
+        direct: bool,
+    ) -> ::kryo5::Result<()>);
+    let Some((pm, pty)) = &fields.parent else {
+        return quote! {
+            const FIELD_NAMES: &'static [&'static str] = &[#(#names),*];
+            #[allow(unused_variables)]
+            #sig_write { #write_own ::core::result::Result::Ok(()) }
+            #[allow(unused_variables)]
+            #sig_read { #read_own ::core::result::Result::Ok(()) }
+        };
+    };
+    let parent = quote!(<#pty as ::kryo5::inherit::Fields>);
+    let n = quote!({ #own_n + #parent::FIELD_NAMES.len() });
+    let consts = quote! {
+        const OWN: &[&str] = &[#(#names),*];
+        const ORDER: [::kryo5::inherit::Step; #n] =
+            ::kryo5::inherit::merge::<#n>(OWN, #parent::FIELD_NAMES);
+    };
+    quote! {
+        const FIELD_NAMES: &'static [&'static str] = {
+            #consts
+            &::kryo5::inherit::merged_names::<#n>(&ORDER, OWN, #parent::FIELD_NAMES)
+        };
+        #[allow(unused_variables)]
+        #sig_write {
+            #consts
+            match ORDER.get(i) {
+                ::core::option::Option::Some(&::kryo5::inherit::Step::Own(i)) => {
+                    let i = usize::from(i);
+                    #write_own
+                }
+                ::core::option::Option::Some(&::kryo5::inherit::Step::Parent(i)) => {
+                    #parent::write_field(&self.#pm, usize::from(i), kryo, out, true, direct)?;
+                }
+                ::core::option::Option::None => {}
+            }
+            ::core::result::Result::Ok(())
+        }
+        #[allow(unused_variables)]
+        #sig_read {
+            #consts
+            match ORDER.get(i) {
+                ::core::option::Option::Some(&::kryo5::inherit::Step::Own(i)) => {
+                    let i = usize::from(i);
+                    #read_own
+                }
+                ::core::option::Option::Some(&::kryo5::inherit::Step::Parent(i)) => {
+                    #parent::read_field(&mut self.#pm, usize::from(i), kryo, input, true, direct)?;
+                }
+                ::core::option::Option::None => {}
+            }
+            ::core::result::Result::Ok(())
+        }
+    }
 }
 
 fn member_index(m: &syn::Member) -> usize {

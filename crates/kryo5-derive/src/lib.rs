@@ -17,8 +17,30 @@
 //! known), `open` (declared type is not final, e.g. `Object`), `raw` (no type
 //! arguments), `list` (a `Vec<T>` or `Option<Vec<T>>` field declared
 //! `java.util.List<T>` or `ArrayList<T>`: written as a `java.util.ArrayList`
-//! without copying; the default for `Vec<T>` is a Java array); on enum
-//! variants, `ordinal = n`.
+//! without copying; the default for `Vec<T>` is a Java array), `extends`
+//! (see below); on enum variants, `ordinal = n`.
+//!
+//! Class hierarchies: a Java subclass is a struct holding its superclass
+//! part (itself a derived struct) in a field marked `#[kryo(extends)]`.
+//! Java sorts the fields of the whole hierarchy together, so the derive
+//! merges both name lists at compile time and interleaves them (format spec
+//! 9.2); type variables of the superclass count as resolved, as Java
+//! resolves them from the `extends` clause (spec 9.4). Such a struct is read
+//! into `Default::default()` field by field, so it (and its parts)
+//! implement `Default`; it cannot be generic.
+//!
+//! ```text
+//! #[derive(Kryo, Clone, Debug, Default)]
+//! #[kryo(class = "com.example.Dog")]
+//! struct Dog {
+//!     #[kryo(extends)]
+//!     animal: Animal, // com.example.Animal's fields
+//!     name: Option<String>,
+//! }
+//! ```
+//!
+//! Misuse is a compile error that says what to change (tested with
+//! trybuild in `crates/kryo5/tests/ui/`).
 
 mod attrs;
 mod expand_enum;

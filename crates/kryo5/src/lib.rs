@@ -40,6 +40,8 @@ pub mod io {
 }
 
 pub use kryo5_core::field;
+#[doc(hidden)]
+pub use kryo5_core::inherit;
 pub use kryo5_core::pool;
 pub use kryo5_derive::Kryo;
 

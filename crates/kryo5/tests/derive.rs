@@ -323,3 +323,76 @@ fn max_depth_is_enforced_both_ways() {
     assert!(matches!(err.kind(), ErrorKind::MaxDepth(1000)), "{err}");
     assert!(err.trace().count() > 100, "the trace names the path");
 }
+
+#[derive(Kryo, Clone, Debug, PartialEq, Default)]
+struct Parent {
+    z: i32,
+    b: Option<String>,
+    x: i32,
+}
+
+#[derive(Kryo, Clone, Debug, PartialEq, Default)]
+struct Child {
+    #[kryo(extends)]
+    parent: Parent,
+    a: i32,
+    m: i32,
+    x: i32,
+}
+
+#[derive(Kryo, Clone, Debug, PartialEq, Default)]
+struct GrandChild(
+    #[kryo(extends)] Child,
+    #[kryo(rename = "aa")] i32,
+    #[kryo(skip)] u8,
+);
+
+#[test]
+fn superclass_fields_interleave_by_name() {
+    let child = Child {
+        parent: Parent {
+            z: 1,
+            b: Some("p".into()),
+            x: 100,
+        },
+        a: 2,
+        m: 3,
+        x: 200,
+    };
+    let mut kryo = Kryo::new();
+    kryo.register::<Child>();
+    kryo.register::<GrandChild>();
+    // Spec 9.2: a, b (Parent), m, x (Child), x (Parent), z (Parent).
+    let bytes = write(&mut kryo, &child);
+    assert_eq!(
+        bytes,
+        [0x04, 0x82, 0x70, 0x06, 0x90, 0x03, 0xc8, 0x01, 0x02]
+    );
+    assert_eq!(
+        kryo.read_object::<Child, _>(&mut Input::new(&bytes))
+            .unwrap(),
+        child
+    );
+    assert_eq!(
+        <Child as kryo5::inherit::Fields>::FIELD_NAMES,
+        ["a", "b", "m", "x", "x", "z"]
+    );
+    assert_eq!(kryo.copy(&child).unwrap(), child);
+
+    // Two levels: `aa` falls between `a` and `b`.
+    let grand = GrandChild(child.clone(), 7, 0);
+    let bytes = write(&mut kryo, &grand);
+    assert_eq!(
+        bytes,
+        [0x04, 0x0e, 0x82, 0x70, 0x06, 0x90, 0x03, 0xc8, 0x01, 0x02]
+    );
+    let back = kryo
+        .read_object::<GrandChild, _>(&mut Input::new(&bytes))
+        .unwrap();
+    assert_eq!(back, grand);
+    // A truncated superclass field is an error, never a partial value.
+    let err = kryo
+        .read_object::<GrandChild, _>(&mut Input::new(&bytes[..3]))
+        .unwrap_err();
+    assert!(err.offset().is_some(), "{err}");
+}

@@ -6,6 +6,7 @@
 
 mod basic;
 mod collections;
+mod inherit;
 mod random;
 
 use kryo5_interop::graph::Graphs;
@@ -28,6 +29,13 @@ fn list_graphs_match_java() {
 fn collection_graphs_match_java() {
     let mut g = Graphs::new();
     collections::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn class_hierarchies_match_java() {
+    let mut g = Graphs::new();
+    inherit::cases(&mut g);
     g.run().assert_ok();
 }
 
