@@ -47,6 +47,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Vector;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -143,6 +144,7 @@ public final class CasesCollections {
         k.register(CopyOnWriteArrayList.class);
         k.register(ConcurrentSkipListMap.class);
         k.register(PriorityQueue.class);
+        k.register(ConcurrentHashMap.class);
     }
 
     public static Kryo kryo() {
@@ -494,6 +496,57 @@ public final class CasesCollections {
             q.add(x);
         }
         return q;
+    }
+
+    // ConcurrentHashMap iterates unlike HashMap: resizes reverse parts of
+    // bins, tree bins put new keys first, small tables presize.
+
+    static ConcurrentHashMap<String, Integer> chm(List<String> keys) {
+        ConcurrentHashMap<String, Integer> m = new ConcurrentHashMap<>();
+        int i = 0;
+        for (String k : keys) {
+            m.put(s(k), i++);
+        }
+        return m;
+    }
+
+    public static Object value_chm_small() {
+        return chm(Arrays.asList("b", "a", "Aa", "BB"));
+    }
+
+    public static Object value_chm_collide() {
+        List<String> keys = colliding(3);
+        Collections.reverse(keys);
+        for (int j = 0; j < 20; j++) {
+            keys.add("k" + j);
+        }
+        return chm(keys);
+    }
+
+    public static Object value_chm_resize() {
+        List<String> keys = new ArrayList<>();
+        for (int j = 99; j >= 0; j--) {
+            keys.add("key" + j);
+        }
+        return chm(keys);
+    }
+
+    /** Sixteen colliding keys: the ninth presizes the table to 128. */
+    public static Object value_chm_presize() {
+        return chm(colliding(4));
+    }
+
+    /** A tree bin: 32 colliding keys in a table of 128, then a resize. */
+    public static Object value_chm_tree() {
+        List<String> keys = new ArrayList<>();
+        for (int j = 0; j < 60; j++) {
+            keys.add("x" + j);
+        }
+        keys.addAll(colliding(5));
+        for (int j = 0; j < 40; j++) {
+            keys.add("y" + j);
+        }
+        return chm(keys);
     }
 
     // ----- special and immutable ------------------------------------------------------

@@ -9,6 +9,7 @@
 //! | `ArrayList`, `LinkedList`, `LinkedHashSet`, `LinkedHashMap`, `HashSet`, `HashMap`, `TreeSet`, `TreeMap`, `Collections.*`, `List.of`/`Set.of`/`Map.of` | [`list::ArrayList`], ... (`docs/java-collections.md`) | [`list`], [`map`], [`hash`], [`sorted`], [`special`], [`immutable`]; layouts in [`collection`], [`map`] |
 
 pub mod collection;
+pub mod concurrent_order;
 pub mod hash;
 pub mod hash_order;
 pub mod immutable;

@@ -4,7 +4,7 @@
 
 use std::sync::{Arc, Mutex};
 
-use kryo5::serializers::hash::{HashMap, HashSet};
+use kryo5::serializers::hash::{ConcurrentHashMap, HashMap, HashSet};
 use kryo5::serializers::immutable::{
     ImmutableList, ImmutableMap, ImmutableSet, register_immutable_collections,
 };
@@ -179,6 +179,7 @@ fn register_all(k: &mut Kryo, how: How) {
     add::<CopyOnWriteArrayList<Option<Obj>>>(k, how);
     add::<ConcurrentSkipListMap<Obj, Option<Obj>>>(k, how);
     add::<PriorityQueue<Obj>>(k, how);
+    add::<ConcurrentHashMap<Obj, Option<Obj>>>(k, how);
     if how == How::Shared {
         // Strings in Object positions come back as Arc<String>, so that a
         // back-reference to one is the same object (String keeps id 1).
@@ -386,6 +387,31 @@ fn maps() -> Maps {
     }
 }
 
+/// `CasesCollections.chm(keys)`: values 0, 1, ... in key order.
+fn chm(keys: impl IntoIterator<Item = String>) -> ConcurrentHashMap<String, i32> {
+    keys.into_iter().zip(0..).collect()
+}
+
+/// The ConcurrentHashMap cases.
+fn chm_cases(g: &mut Graphs) {
+    both(g, "chm_small", chm(["b", "a", "Aa", "BB"].map(s)));
+    let mut keys = colliding(3);
+    keys.reverse();
+    keys.extend((0..20).map(|j| format!("k{j}")));
+    both_large(g, "chm_collide", chm(keys));
+    both_large(
+        g,
+        "chm_resize",
+        chm((0..100).rev().map(|j| format!("key{j}"))),
+    );
+    both(g, "chm_presize", chm(colliding(4)));
+    let keys = (0..60)
+        .map(|j| format!("x{j}"))
+        .chain(colliding(5))
+        .chain((0..40).map(|j| format!("y{j}")));
+    both_large(g, "chm_tree", chm(keys));
+}
+
 // ----- sets --------------------------------------------------------------------
 
 fn hashset() -> HashSet<String> {
@@ -485,16 +511,19 @@ fn map_self_shape(m: &Shared<AnyLinkedMap>) -> Result<(), String> {
 // ----- cases -------------------------------------------------------------------
 
 /// Cases under the configurations `kryo` and `kryo_refs` alike.
-fn both(
-    g: &mut Graphs,
-    name: &str,
-    value: impl kryo5::KryoType + Clone + std::fmt::Debug + 'static,
-) {
+fn both(g: &mut Graphs, name: &str, value: impl KryoType + Clone + Debug + 'static) {
     g.add(Case::new(name, kryo, value.clone())).add(Case::new(
         format!("refs.{name}"),
         kryo_refs,
         value,
     ));
+}
+
+/// [`both`] for large values: the truncation and corruption sweeps (which
+/// read the bytes ten times per byte) run without references only.
+fn both_large(g: &mut Graphs, name: &str, value: impl KryoType + Clone + Debug + 'static) {
+    g.add(Case::new(name, kryo, value.clone()))
+        .add(Case::new(format!("refs.{name}"), kryo_refs, value).sweep(false));
 }
 
 /// The ArrayList cases (lists in fields with and without type arguments,
@@ -585,9 +614,9 @@ pub fn cases(g: &mut Graphs) {
         "hashmap_nullkey",
         HashMap::from(vec![(Some(s("k")), s("v")), (None, s("n"))]),
     );
-    both(g, "hashmap_collide", hashmap_collide());
-    both(g, "hashmap_resize", hashmap_resize());
-    both(g, "hashmap_tree", hashmap_tree());
+    both_large(g, "hashmap_collide", hashmap_collide());
+    both_large(g, "hashmap_resize", hashmap_resize());
+    both_large(g, "hashmap_tree", hashmap_tree());
     both(g, "hashmap_ints", hashmap_ints());
     both(g, "hashmap_longs", hashmap_longs());
     both(g, "hashmap_mixed_keys", hashmap_mixed_keys());
@@ -646,6 +675,8 @@ pub fn cases(g: &mut Graphs) {
         queue.push(x);
     }
     both(g, "priority_queue", queue);
+
+    chm_cases(g);
 
     both(g, "empty_list", EmptyList);
     both(g, "empty_set", EmptySet);
