@@ -42,6 +42,7 @@ import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
@@ -106,6 +107,28 @@ public final class CasesCollections {
         List<Item> items;
     }
 
+    /** A key class with its own hashCode and compareTo. */
+    public static final class Key implements Comparable<Key> {
+        String name;
+        int x;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key && ((Key) o).name.equals(name) && ((Key) o).x == x;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, x);
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            int c = name.compareTo(o.name);
+            return c != 0 ? c : Integer.compare(x, o.x);
+        }
+    }
+
     public static class Holder {
         Object a;
         Object b;
@@ -145,6 +168,7 @@ public final class CasesCollections {
         k.register(ConcurrentSkipListMap.class);
         k.register(PriorityQueue.class);
         k.register(ConcurrentHashMap.class);
+        k.register(Key.class);
     }
 
     public static Kryo kryo() {
@@ -425,6 +449,33 @@ public final class CasesCollections {
         m.raw = new HashMap<>();
         m.raw.put(s("r"), 1);
         m.any = new TreeMap<>(Map.of(s("t"), 1L));
+        return m;
+    }
+
+    static Key key(String name, int x) {
+        Key k = new Key();
+        k.name = s(name);
+        k.x = x;
+        return k;
+    }
+
+    /** User keys, ("a", 31) and ("b", 0) with one hash code (3999). */
+    public static Object value_key_hashmap() {
+        HashMap<Key, String> m = new HashMap<>();
+        m.put(key("b", 0), s("b0"));
+        m.put(key("a", 31), s("a31"));
+        m.put(key("a", 1), s("a1"));
+        m.put(key("\u00e9", -4), s("e"));
+        return m;
+    }
+
+    public static Object value_key_treemap() {
+        TreeMap<Key, Integer> m = new TreeMap<>();
+        m.put(key("b", 0), 1);
+        m.put(key("a", 31), 2);
+        m.put(key("a", 1), 3);
+        m.put(key("\ud83d\ude00", 0), 4);
+        m.put(key("\uffff", 0), 5);
         return m;
     }
 

@@ -8,6 +8,7 @@ use kryo5::serializers::hash::{ConcurrentHashMap, HashMap, HashSet};
 use kryo5::serializers::immutable::{
     ImmutableList, ImmutableMap, ImmutableSet, register_immutable_collections,
 };
+use kryo5::serializers::java_hash::{JavaHash, JavaOrd, hash_all, hash_str};
 use kryo5::serializers::list::{
     ArrayDeque, ArrayList, ArraysAsList, CopyOnWriteArrayList, LinkedHashSet, LinkedList, Vector,
 };
@@ -18,6 +19,7 @@ use kryo5::serializers::sorted::{
 use kryo5::serializers::special::{
     EmptyList, EmptyMap, EmptySet, SingletonList, SingletonMap, SingletonSet,
 };
+use std::cmp::Ordering;
 use std::fmt::Debug;
 
 use kryo5::{Kryo, KryoType, Object};
@@ -101,6 +103,38 @@ pub struct VecFields {
     items: Vec<Item>,
 }
 
+/// A key class with Java's `hashCode()` (`Objects.hash(name, x)`) and
+/// `compareTo()` (name, then x).
+#[derive(kryo5::Kryo, Clone, Debug, Default, PartialEq)]
+#[kryo(class = "CasesCollections$Key", final)]
+pub struct Key {
+    name: Option<String>,
+    x: i32,
+}
+
+impl JavaHash for Key {
+    fn java_hash(&self) -> Option<i32> {
+        Some(hash_all([self.name.as_deref().map_or(0, hash_str), self.x]))
+    }
+    fn java_compare(&self, other: &Self) -> Option<Ordering> {
+        self.java_cmp(other)
+    }
+}
+
+impl JavaOrd for Key {
+    fn java_cmp(&self, other: &Self) -> Option<Ordering> {
+        let by_name = self.name.as_ref()?.java_cmp(other.name.as_ref()?)?;
+        Some(by_name.then(self.x.cmp(&other.x)))
+    }
+}
+
+fn key(name: &str, x: i32) -> Key {
+    Key {
+        name: Some(s(name)),
+        x,
+    }
+}
+
 #[derive(kryo5::Kryo, Clone, Debug, Default)]
 #[kryo(class = "CasesCollections$Holder")]
 pub struct Holder {
@@ -180,6 +214,7 @@ fn register_all(k: &mut Kryo, how: How) {
     add::<ConcurrentSkipListMap<Obj, Option<Obj>>>(k, how);
     add::<PriorityQueue<Obj>>(k, how);
     add::<ConcurrentHashMap<Obj, Option<Obj>>>(k, how);
+    add::<Key>(k, how);
     if how == How::Shared {
         // Strings in Object positions come back as Arc<String>, so that a
         // back-reference to one is the same object (String keeps id 1).
@@ -640,6 +675,23 @@ pub fn cases(g: &mut Graphs) {
             .collect::<TreeMap<i32, String>>(),
     );
     both(g, "maps", maps());
+    let keys: HashMap<Key, String> = vec![
+        (key("b", 0), s("b0")),
+        (key("a", 31), s("a31")),
+        (key("a", 1), s("a1")),
+        (key("\u{e9}", -4), s("e")),
+    ]
+    .into();
+    both(g, "key_hashmap", keys);
+    let keys: TreeMap<Key, i32> = vec![
+        (key("b", 0), 1),
+        (key("a", 31), 2),
+        (key("a", 1), 3),
+        (key("\u{1f600}", 0), 4),
+        (key("\u{ffff}", 0), 5),
+    ]
+    .into();
+    both(g, "key_treemap", keys);
 
     both(g, "hashset", hashset());
     both(
@@ -733,7 +785,13 @@ pub fn cases(g: &mut Graphs) {
                 value: Leaf { v: 4 },
             },
         ));
-    g.add(Case::new("holder", kryo, holder()).entry(Entry::Object));
+    g.add(Case::new("holder", kryo, holder()).entry(Entry::Object))
+        .add(Case::new("hashmap_collide", kryo, hashmap_collide()).entry(Entry::Object))
+        .add(Case::new("refs.treemap", kryo_refs, treemap()).entry(Entry::Object))
+        .add(Case::new("hashset", kryo, hashset()).entry(Entry::Object))
+        .add(Case::new("map_of1", kryo, ImmutableMap(vec![(s("k"), 1i32)])).entry(Entry::Object))
+        .add(Case::new("singleton_list", kryo, SingletonList(s("one"))).entry(Entry::Object))
+        .add(Case::new("empty_map", kryo, EmptyMap).entry(Entry::Object));
     g.add(
         Case::new("cycles.holder_shared", kryo_cycles, holder_shared()).check(holder_shared_shape),
     )
