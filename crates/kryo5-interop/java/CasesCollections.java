@@ -650,6 +650,19 @@ public final class CasesCollections {
         return Set.of(s("only"));
     }
 
+    /** Iterated in a per-JVM order: compared as sets only (see the Rust side). */
+    public static Object value_set_of2() {
+        return Set.of(s("a"), s("b"));
+    }
+
+    public static Object value_set_of5() {
+        return Set.of(1, 2, 3, 4, 5);
+    }
+
+    public static Object value_map_of3() {
+        return Map.of(s("x"), 1, s("y"), 2, s("z"), 3);
+    }
+
     public static Object value_map_of0() {
         return Map.of();
     }

@@ -22,8 +22,11 @@ use kryo5::serializers::special::{
 use std::cmp::Ordering;
 use std::fmt::Debug;
 
+use kryo5::io::{Input, Output};
 use kryo5::{Kryo, KryoType, Object};
 use kryo5_interop::graph::{Case, Entry, Graphs};
+use kryo5_interop::jvm;
+use kryo5_interop::value::{hex, unhex};
 
 type Obj = Box<dyn Object>;
 type Shared<T> = Arc<Mutex<T>>;
@@ -797,4 +800,89 @@ pub fn cases(g: &mut Graphs) {
     )
     .add(Case::new("cycles.list_self", kryo_cycles, list_self()).check(list_self_shape))
     .add(Case::new("cycles.map_self", kryo_cycles, map_self()).check(map_self_shape));
+}
+
+// ----- Set.of and Map.of of two or more ----------------------------------------
+
+/// `Set.of`/`Map.of` with two or more elements iterate in an order the JVM
+/// picks at start-up, so their bytes cannot be compared. Instead: kryo5
+/// reads Java's bytes to the same elements (in any order), and Java reads
+/// kryo5's bytes to a value equal to its own (`GraphEquals` compares sets
+/// and maps without order). Returns the failures.
+pub fn unordered_immutables() -> Vec<String> {
+    let checks: Vec<Unordered> = vec![
+        unordered("set_of2", ImmutableSet(vec![s("a"), s("b")])),
+        unordered("set_of5", ImmutableSet((1..=5).collect())),
+        unordered(
+            "map_of3",
+            ImmutableMap(vec![(s("x"), 1i32), (s("y"), 2), (s("z"), 3)]),
+        ),
+    ];
+    let mut script = String::new();
+    for c in &checks {
+        script.push_str(&format!("GRAPH WRITE {} cao\n", c.name));
+        script.push_str(&format!("GRAPH READ {} cao x{}\n", c.name, hex(&c.kryo5)));
+    }
+    let stdout = jvm().run_text(&script);
+    let mut lines = stdout.lines();
+    let mut failures = Vec::new();
+    for c in &checks {
+        let (write, read) = (lines.next().unwrap_or(""), lines.next().unwrap_or(""));
+        match write.strip_prefix("OK x").and_then(unhex) {
+            Some(java) => {
+                if let Err(e) = (c.read_java)(&java) {
+                    failures.push(format!("{}: kryo5 reading Java's bytes: {e}", c.name));
+                }
+            }
+            None => failures.push(format!("{}: Java could not write: {write}", c.name)),
+        }
+        if !read.starts_with("OK ") {
+            failures.push(format!("{}: Java reading kryo5's bytes: {read}", c.name));
+        }
+    }
+    failures
+}
+
+/// One unordered check: kryo5's bytes, and a reader of Java's.
+struct Unordered {
+    name: &'static str,
+    kryo5: Vec<u8>,
+    read_java: Box<dyn Fn(&[u8]) -> Result<(), String>>,
+}
+
+/// An unordered check of `value`: equal when the `Debug` texts of the
+/// elements, sorted, are.
+fn unordered<T, E>(name: &'static str, value: T) -> Unordered
+where
+    T: KryoType + Debug + std::ops::Deref<Target = Vec<E>>,
+    E: Debug,
+{
+    let sorted = |v: &T| {
+        let mut items: Vec<String> = v.iter().map(|e| format!("{e:?}")).collect();
+        items.sort();
+        items
+    };
+    let mut out = Output::new();
+    kryo()
+        .write_class_and_object(&mut out, Some(&value))
+        .expect("kryo5 writes the value");
+    let want = sorted(&value);
+    Unordered {
+        name,
+        kryo5: out.into_vec(),
+        read_java: Box::new(move |java| {
+            let mut input = Input::new(java);
+            let got: T = kryo()
+                .read_class_and_object_as(&mut input)
+                .map_err(|e| e.to_string())?
+                .ok_or("null")?;
+            if input.total() != java.len() as u64 {
+                return Err(format!("read {} of {} bytes", input.total(), java.len()));
+            }
+            let got = sorted(&got);
+            (got == want)
+                .then_some(())
+                .ok_or_else(|| format!("read {got:?}, expected {want:?}"))
+        }),
+    }
 }

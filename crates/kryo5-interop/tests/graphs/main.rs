@@ -32,6 +32,13 @@ fn collection_graphs_match_java() {
     g.run().assert_ok();
 }
 
+/// `Set.of`/`Map.of` of two or more: compared as sets both ways.
+#[test]
+fn unordered_immutables_read_both_ways() {
+    let failures = collections::unordered_immutables();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
 #[test]
 fn class_hierarchies_match_java() {
     let mut g = Graphs::new();
