@@ -843,11 +843,14 @@ pub fn unordered_immutables() -> Vec<String> {
     failures
 }
 
+/// Reads Java's bytes and compares the value read.
+type ReadJava = Box<dyn Fn(&[u8]) -> Result<(), String>>;
+
 /// One unordered check: kryo5's bytes, and a reader of Java's.
 struct Unordered {
     name: &'static str,
     kryo5: Vec<u8>,
-    read_java: Box<dyn Fn(&[u8]) -> Result<(), String>>,
+    read_java: ReadJava,
 }
 
 /// An unordered check of `value`: equal when the `Debug` texts of the
