@@ -14,16 +14,47 @@
 
 use crate::{In, Kryo, KryoType, Out, Result};
 
+/// What the serializers of the field-serializer family need to know of a
+/// field beyond its value: its Java name and its annotations.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldInfo {
+    /// The Java field name.
+    pub name: &'static str,
+    /// `@Tag(n)` (TaggedFieldSerializer); `None` for an untagged field.
+    pub tag: Option<u32>,
+    /// `@Deprecated`: read but not written by TaggedFieldSerializer.
+    pub deprecated: bool,
+    /// `@Since(n)` (VersionFieldSerializer), 0 by default.
+    pub since: u32,
+}
+
+impl FieldInfo {
+    /// A field with only a name.
+    #[must_use]
+    pub const fn named(name: &'static str) -> Self {
+        FieldInfo {
+            name,
+            tag: None,
+            deprecated: false,
+            since: 0,
+        }
+    }
+}
+
 /// A derived struct's serialized fields, addressable one by one in Java's
 /// order (its own and its superclasses' together). Implemented by
 /// `#[derive(Kryo)]`; the derive's support, not an API to implement.
 #[doc(hidden)]
 pub trait Fields: KryoType {
-    /// The Java names of every serialized field, in the order Java writes
-    /// them.
-    const FIELD_NAMES: &'static [&'static str];
+    /// Every serialized field, in the order Java writes them.
+    const FIELDS: &'static [FieldInfo];
 
-    /// Writes field `i` of [`Fields::FIELD_NAMES`]; `direct`: whether the
+    /// A value to read fields into (Java's no-argument constructor):
+    /// `Default::default()`, or `None` for a type without `Default`.
+    fn fresh() -> Option<Self>;
+
+    /// Writes field `i` of [`Fields::FIELDS`]; `direct`: whether the
     /// class being written has direct `String` fields (format spec 7.5).
     ///
     /// # Errors
@@ -37,7 +68,7 @@ pub trait Fields: KryoType {
         direct: bool,
     ) -> Result<()>;
 
-    /// Reads field `i` of [`Fields::FIELD_NAMES`] into `self`.
+    /// Reads field `i` of [`Fields::FIELDS`] into `self`.
     ///
     /// # Errors
     /// As [`KryoType::read`].
@@ -49,6 +80,77 @@ pub trait Fields: KryoType {
         args: bool,
         direct: bool,
     ) -> Result<()>;
+
+    /// Writes field `i` as the compatible serializers do with unknown-data
+    /// support (format spec 10.1): the class of its value (`00` for null,
+    /// then nothing), then the value as a field of that exact class that
+    /// cannot be null.
+    ///
+    /// # Errors
+    /// As [`KryoType::write`].
+    fn write_field_with_class<O: Out + ?Sized>(
+        &self,
+        i: usize,
+        kryo: &mut Kryo,
+        out: &mut O,
+        args: bool,
+    ) -> Result<()>;
+
+    /// Reads what [`Fields::write_field_with_class`] writes into field `i`;
+    /// a null class leaves the field as it is (as Java leaves the value
+    /// its constructor gave).
+    ///
+    /// # Errors
+    /// [`crate::ErrorKind::WrongType`] when the class is not the field's;
+    /// as [`KryoType::read`].
+    fn read_field_with_class<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        i: usize,
+        kryo: &mut Kryo,
+        input: &mut I,
+        args: bool,
+    ) -> Result<()>;
+}
+
+pub use crate::serializers::field_family::{
+    read_required_with_default, read_with_default, write_with_default,
+};
+
+/// `Some(T::default())` when `T: Default`, else `None`, for a concrete `T`
+/// (autoref specialization: the derive calls
+/// `(&&Fresh::<Self>::NEW).fresh()` with both traits in scope).
+#[doc(hidden)]
+pub struct Fresh<T>(core::marker::PhantomData<fn() -> T>);
+
+impl<T> Fresh<T> {
+    /// The probe.
+    pub const NEW: Self = Fresh(core::marker::PhantomData);
+}
+
+/// The `T: Default` arm of [`Fresh`].
+#[doc(hidden)]
+pub trait ViaDefault<T> {
+    /// `Some(T::default())`.
+    fn fresh(&self) -> Option<T>;
+}
+
+impl<T: Default> ViaDefault<T> for &Fresh<T> {
+    fn fresh(&self) -> Option<T> {
+        Some(T::default())
+    }
+}
+
+/// The fallback arm of [`Fresh`].
+#[doc(hidden)]
+pub trait NoDefault<T> {
+    /// `None`.
+    fn fresh(&self) -> Option<T>;
+}
+
+impl<T> NoDefault<T> for Fresh<T> {
+    fn fresh(&self) -> Option<T> {
+        None
+    }
 }
 
 /// One field in a subclass's order: its own field `n` or its superclass's
@@ -68,12 +170,13 @@ pub enum Step {
 /// `N` must be the sum of the lengths (a compile-time error otherwise).
 #[doc(hidden)]
 #[must_use]
-pub const fn merge<const N: usize>(own: &[&str], parent: &[&str]) -> [Step; N] {
+pub const fn merge<const N: usize>(own: &[FieldInfo], parent: &[FieldInfo]) -> [Step; N] {
     assert!(own.len() + parent.len() == N, "N is not the field count");
     let mut out = [Step::Own(0); N];
     let (mut i, mut j, mut k) = (0, 0, 0);
     while k < N {
-        let take_own = i < own.len() && (j == parent.len() || !utf16_less(parent[j], own[i]));
+        let take_own =
+            i < own.len() && (j == parent.len() || !utf16_less(parent[j].name, own[i].name));
         if take_own {
             out[k] = Step::Own(i as u16);
             i += 1;
@@ -86,15 +189,15 @@ pub const fn merge<const N: usize>(own: &[&str], parent: &[&str]) -> [Step; N] {
     out
 }
 
-/// The names of a merged order (see [`merge`]).
+/// The fields of a merged order (see [`merge`]).
 #[doc(hidden)]
 #[must_use]
-pub const fn merged_names<const N: usize>(
+pub const fn merged_fields<const N: usize>(
     order: &[Step; N],
-    own: &[&'static str],
-    parent: &[&'static str],
-) -> [&'static str; N] {
-    let mut out = [""; N];
+    own: &[FieldInfo],
+    parent: &[FieldInfo],
+) -> [FieldInfo; N] {
+    let mut out = [FieldInfo::named(""); N];
     let mut k = 0;
     while k < N {
         out[k] = match order[k] {
@@ -170,13 +273,18 @@ mod tests {
 
     #[test]
     fn merge_interleaves_and_puts_the_subclass_first_on_equal_names() {
-        const ORDER: [Step; 6] = merge(&["a", "m", "x"], &["b", "x", "z"]);
+        const fn f(name: &'static str) -> FieldInfo {
+            FieldInfo::named(name)
+        }
+        const OWN: [FieldInfo; 3] = [f("a"), f("m"), f("x")];
+        const PARENT: [FieldInfo; 3] = [f("b"), f("x"), f("z")];
+        const ORDER: [Step; 6] = merge(&OWN, &PARENT);
         use Step::{Own, Parent};
         assert_eq!(
             ORDER,
             [Own(0), Parent(0), Own(1), Own(2), Parent(1), Parent(2)]
         );
-        let names = merged_names(&ORDER, &["a", "m", "x"], &["b", "x", "z"]);
+        let names = merged_fields(&ORDER, &OWN, &PARENT).map(|f| f.name);
         assert_eq!(names, ["a", "b", "m", "x", "x", "z"]);
         assert_eq!(merge::<0>(&[], &[]), []);
     }

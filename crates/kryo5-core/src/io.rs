@@ -75,6 +75,9 @@ pub trait Out {
     fn write_chars(&mut self, values: &[u16]) -> Result<()>;
     /// [`OutputBuffer::write_booleans`].
     fn write_booleans(&mut self, values: &[bool]) -> Result<()>;
+    /// [`OutputBuffer::flush`]: hands buffered bytes on (a chunk, inside
+    /// chunked encoding); nothing for an in-memory output.
+    fn flush(&mut self) -> Result<()>;
     /// [`OutputBuffer::total`]: bytes written so far.
     fn total(&self) -> u64;
     /// [`OutputBuffer::variable_length_encoding`].
@@ -123,6 +126,7 @@ impl<S: Sink, F: Flavour> Out for OutputBuffer<S, F> {
         write_shorts(values: &[i16]) -> Result<()>;
         write_chars(values: &[u16]) -> Result<()>;
         write_booleans(values: &[bool]) -> Result<()>;
+        flush() -> Result<()>;
     }
 
     #[inline(always)]

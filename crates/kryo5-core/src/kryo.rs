@@ -24,6 +24,15 @@ pub enum DefaultSerializer {
     /// `FieldSerializer`: fields in name order, no header.
     #[default]
     Field,
+    /// `CompatibleFieldSerializer`: field names once per graph, fields
+    /// that tolerate added and removed fields (format spec 10.1).
+    Compatible(crate::serializers::compatible::CompatibleConfig),
+    /// `TaggedFieldSerializer`: tagged fields only, each with its tag
+    /// (format spec 10.2).
+    Tagged(crate::serializers::tagged::TaggedConfig),
+    /// `VersionFieldSerializer`: a version, then the fields (format spec
+    /// 10.3).
+    Version(crate::serializers::version::VersionConfig),
 }
 
 /// A class read from a class descriptor ([`Kryo::read_class_ref`]): Kryo's
@@ -208,7 +217,20 @@ impl Kryo {
         self.config.copy_references = enabled;
     }
 
-    /// Kryo's `setDefaultSerializer`.
+    /// Kryo's `setDefaultSerializer`: how derived structs (Java classes
+    /// without a serializer of their own) are written, unless registered
+    /// with one ([`Kryo::register_with_serializer`]). Java fixes a class's
+    /// serializer when the class is registered; kryo5 consults the setting
+    /// at each write and read, so set it before use, as in Java.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::compatible::CompatibleConfig;
+    /// use kryo5_core::{DefaultSerializer, Kryo};
+    ///
+    /// let mut kryo = Kryo::new();
+    /// kryo.set_default_serializer(DefaultSerializer::Compatible(CompatibleConfig::default()));
+    /// assert_ne!(kryo.default_serializer(), DefaultSerializer::Field);
+    /// ```
     pub fn set_default_serializer(&mut self, serializer: DefaultSerializer) {
         self.config.default_serializer = serializer;
     }
@@ -660,7 +682,7 @@ impl Kryo {
     #[inline]
     fn null_form<T: KryoType>(&self) -> Option<NullForm> {
         match self.serializer_of::<T>() {
-            None => T::NULL,
+            None => T::null_form_in(self),
             Some(s) => registered::<T>(&s).null_form(),
         }
     }

@@ -7,6 +7,7 @@
 //! [`Kryo`] writes and reads it with Java's framing: class descriptors,
 //! `null` markers, reference markers.
 
+mod chunked;
 mod error;
 pub mod field;
 #[doc(hidden)]

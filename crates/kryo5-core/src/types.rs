@@ -68,6 +68,14 @@ pub trait KryoType: Sized + 'static {
     /// size). [`KryoType::class_name`] says which one a value is written as.
     const OTHER_CLASSES: &'static [&'static str] = &[];
 
+    /// How `null` is written under `kryo`'s settings: [`KryoType::NULL`],
+    /// except for types whose serializer follows Kryo's default serializer
+    /// (derived structs: the tagged and version serializers write `00`).
+    fn null_form_in(kryo: &Kryo) -> Option<NullForm> {
+        let _ = kryo;
+        Self::NULL
+    }
+
     /// Writes the payload.
     ///
     /// # Errors

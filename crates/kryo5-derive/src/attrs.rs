@@ -38,6 +38,12 @@ pub(crate) struct FieldAttrs {
     /// `extends`: the field holds the superclass's part (a derived
     /// struct); its fields are interleaved with this struct's.
     pub(crate) extends: bool,
+    /// `tag = n`: `@Tag(n)` (TaggedFieldSerializer).
+    pub(crate) tag: Option<u32>,
+    /// `deprecated`: `@Deprecated` (TaggedFieldSerializer reads, never writes).
+    pub(crate) deprecated: bool,
+    /// `since = n`: `@Since(n)` (VersionFieldSerializer).
+    pub(crate) since: Option<u32>,
 }
 
 fn each_kryo_attr(
@@ -100,12 +106,18 @@ pub(crate) fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs> {
             out.list = flag(&meta)?;
         } else if p.is_ident("extends") {
             out.extends = flag(&meta)?;
+        } else if p.is_ident("tag") {
+            out.tag = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
+        } else if p.is_ident("deprecated") {
+            out.deprecated = flag(&meta)?;
+        } else if p.is_ident("since") {
+            out.since = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
         } else if p.is_ident("ordinal") {
             out.ordinal = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
         } else {
             return Err(meta.error(
                 "unknown kryo attribute on a field; expected one of `rename`, `not_null`, `var_int`, \
-                 `transient`, `skip`, `value_class`, `open`, `raw`, `list`, `extends`, `ordinal`",
+                 `transient`, `skip`, `value_class`, `open`, `raw`, `list`, `extends`, `tag`, `deprecated`, `since`, `ordinal`",
             ));
         }
         Ok(())

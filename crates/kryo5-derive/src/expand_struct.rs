@@ -65,7 +65,7 @@ pub(crate) fn expand(
     // With a superclass part the fields interleave: one at a time, in the
     // merged order ([`fields_impl`]). Otherwise straight-line code.
     let (write_body, read_body, read_into_body) = if fields.parent.is_some() {
-        let each = quote!(0..<Self as ::kryo5::inherit::Fields>::FIELD_NAMES.len());
+        let each = quote!(0..<Self as ::kryo5::inherit::Fields>::FIELDS.len());
         (
             quote!(for i in #each {
                 ::kryo5::inherit::Fields::write_field(self, i, kryo, out, args, direct)?;
@@ -96,6 +96,21 @@ pub(crate) fn expand(
             }
             const FINAL: bool = #is_final;
 
+            fn null_form_in(kryo: &::kryo5::Kryo) -> ::core::option::Option<::kryo5::NullForm> {
+                kryo.default_serializer().null_form()
+            }
+
+            fn read_nullable<'de, __I: ::kryo5::In<'de> + ?Sized>(
+                kryo: &mut ::kryo5::Kryo,
+                input: &mut __I,
+                args: bool,
+            ) -> ::kryo5::Result<::core::option::Option<Self>> {
+                if kryo.default_serializer() != ::kryo5::DefaultSerializer::Field {
+                    return ::kryo5::inherit::read_with_default(kryo, input.as_dyn());
+                }
+                <Self as ::kryo5::KryoType>::read(kryo, input, args).map(::core::option::Option::Some)
+            }
+
             #[allow(unused_variables)]
             fn write<__O: ::kryo5::Out + ?Sized>(
                 &self,
@@ -103,6 +118,9 @@ pub(crate) fn expand(
                 out: &mut __O,
                 args: bool,
             ) -> ::kryo5::Result<()> {
+                if kryo.default_serializer() != ::kryo5::DefaultSerializer::Field {
+                    return ::kryo5::inherit::write_with_default(self, kryo, out.as_dyn());
+                }
                 let direct = kryo.strings_direct::<Self>();
                 #write_body
                 ::core::result::Result::Ok(())
@@ -114,6 +132,9 @@ pub(crate) fn expand(
                 input: &mut __I,
                 args: bool,
             ) -> ::kryo5::Result<Self> {
+                if kryo.default_serializer() != ::kryo5::DefaultSerializer::Field {
+                    return ::kryo5::inherit::read_required_with_default(kryo, input.as_dyn());
+                }
                 let direct = kryo.strings_direct::<Self>();
                 #read_body
             }
@@ -125,6 +146,10 @@ pub(crate) fn expand(
                 input: &mut __I,
                 args: bool,
             ) -> ::kryo5::Result<()> {
+                if kryo.default_serializer() != ::kryo5::DefaultSerializer::Field {
+                    *self = <Self as ::kryo5::KryoType>::read(kryo, input, args)?;
+                    return ::core::result::Result::Ok(());
+                }
                 let direct = kryo.strings_direct::<Self>();
                 #read_into_body
                 ::core::result::Result::Ok(())
@@ -145,90 +170,269 @@ pub(crate) fn expand(
 
 /// The items of `kryo5::inherit::Fields`: each field on its own, by index
 /// in Java's order; with a superclass part, the order merges both sorted
-/// name lists at compile time and the parent's fields go through its own
+/// field lists at compile time and the parent's fields go through its own
 /// `Fields` (with its type arguments resolved statically, as Java
 /// resolves a superclass's type variables from the `extends` clause).
 fn fields_impl(fields: &Fields, class: &str) -> TokenStream {
-    let names: Vec<&String> = fields.fields.iter().map(|f| &f.java_name).collect();
-    let own_n = names.len();
-    let write_arms = fields.fields.iter().enumerate().map(|(i, f)| {
-        let w = write_field(f, class);
-        quote!(#i => { #w })
-    });
-    let read_arms = fields.fields.iter().enumerate().map(|(i, f)| {
-        let r = read_field_into(f, class);
-        quote!(#i => { #r })
-    });
-    let write_own = quote!(match i { #(#write_arms)* _ => {} });
-    let read_own = quote!(match i { #(#read_arms)* _ => {} });
-    let sig_write = quote!(fn write_field<__O: ::kryo5::Out + ?Sized>(
-        &self,
-        i: usize,
-        kryo: &mut ::kryo5::Kryo,
-        out: &mut __O,
-        args: bool,
-        direct: bool,
-    ) -> ::kryo5::Result<()>);
-    let sig_read = quote!(fn read_field<'de, __I: ::kryo5::In<'de> + ?Sized>(
-        &mut self,
-        i: usize,
-        kryo: &mut ::kryo5::Kryo,
-        input: &mut __I,
-        args: bool,
-        direct: bool,
-    ) -> ::kryo5::Result<()>);
-    let Some((pm, pty)) = &fields.parent else {
+    let infos: Vec<TokenStream> = fields.fields.iter().map(field_info).collect();
+    let fresh = quote! {
+        fn fresh() -> ::core::option::Option<Self> {
+            #[allow(unused_imports)]
+            use ::kryo5::inherit::{NoDefault as _, ViaDefault as _};
+            (&&::kryo5::inherit::Fresh::<Self>::NEW).fresh()
+        }
+    };
+    let own_n = infos.len();
+    let arms = |code: &dyn Fn(&Field) -> TokenStream| {
+        let arms = fields.fields.iter().enumerate().map(|(i, f)| {
+            let c = code(f);
+            quote!(#i => { #c })
+        });
+        quote!(match i { #(#arms)* _ => {} })
+    };
+    // The parent member (unused without one).
+    let pm = fields
+        .parent
+        .as_ref()
+        .map_or_else(|| quote!(0), |(m, _)| quote!(#m));
+    let methods = [
+        (
+            quote!(fn write_field<__O: ::kryo5::Out + ?Sized>(
+                &self, i: usize, kryo: &mut ::kryo5::Kryo, out: &mut __O, args: bool, direct: bool,
+            ) -> ::kryo5::Result<()>),
+            arms(&|f| write_field(f, class)),
+            quote!(write_field(&self.#pm, i, kryo, out, true, direct)),
+        ),
+        (
+            quote!(fn read_field<'de, __I: ::kryo5::In<'de> + ?Sized>(
+                &mut self, i: usize, kryo: &mut ::kryo5::Kryo, input: &mut __I, args: bool, direct: bool,
+            ) -> ::kryo5::Result<()>),
+            arms(&|f| read_field_into(f, class)),
+            quote!(read_field(&mut self.#pm, i, kryo, input, true, direct)),
+        ),
+        (
+            quote!(fn write_field_with_class<__O: ::kryo5::Out + ?Sized>(
+                &self, i: usize, kryo: &mut ::kryo5::Kryo, out: &mut __O, args: bool,
+            ) -> ::kryo5::Result<()>),
+            arms(&|f| write_with_class(f, class)),
+            quote!(write_field_with_class(&self.#pm, i, kryo, out, true)),
+        ),
+        (
+            quote!(fn read_field_with_class<'de, __I: ::kryo5::In<'de> + ?Sized>(
+                &mut self, i: usize, kryo: &mut ::kryo5::Kryo, input: &mut __I, args: bool,
+            ) -> ::kryo5::Result<()>),
+            arms(&|f| read_with_class(f, class)),
+            quote!(read_field_with_class(&mut self.#pm, i, kryo, input, true)),
+        ),
+    ];
+    let Some((_, pty)) = &fields.parent else {
+        let methods = methods.iter().map(|(sig, own, _)| {
+            quote!(#[allow(unused_variables)] #sig { #own ::core::result::Result::Ok(()) })
+        });
         return quote! {
-            const FIELD_NAMES: &'static [&'static str] = &[#(#names),*];
-            #[allow(unused_variables)]
-            #sig_write { #write_own ::core::result::Result::Ok(()) }
-            #[allow(unused_variables)]
-            #sig_read { #read_own ::core::result::Result::Ok(()) }
+            const FIELDS: &'static [::kryo5::inherit::FieldInfo] = &[#(#infos),*];
+            #fresh
+            #(#methods)*
         };
     };
     let parent = quote!(<#pty as ::kryo5::inherit::Fields>);
-    let n = quote!({ #own_n + #parent::FIELD_NAMES.len() });
+    let n = quote!({ #own_n + #parent::FIELDS.len() });
     let consts = quote! {
-        const OWN: &[&str] = &[#(#names),*];
+        const OWN: &[::kryo5::inherit::FieldInfo] = &[#(#infos),*];
         const ORDER: [::kryo5::inherit::Step; #n] =
-            ::kryo5::inherit::merge::<#n>(OWN, #parent::FIELD_NAMES);
+            ::kryo5::inherit::merge::<#n>(OWN, #parent::FIELDS);
     };
+    let methods = methods.iter().map(|(sig, own, call)| {
+        // `self.#pm` stands for the parent member in the call templates.
+        let call: TokenStream = call
+            .to_string()
+            .replace("__PM", &quote!(#pm).to_string())
+            .parse()
+            .expect("a valid call");
+        quote! {
+            #[allow(unused_variables)]
+            #sig {
+                #consts
+                match ORDER.get(i) {
+                    ::core::option::Option::Some(&::kryo5::inherit::Step::Own(i)) => {
+                        let i = usize::from(i);
+                        #own
+                    }
+                    ::core::option::Option::Some(&::kryo5::inherit::Step::Parent(i)) => {
+                        let i = usize::from(i);
+                        #parent::#call?;
+                    }
+                    ::core::option::Option::None => {}
+                }
+                ::core::result::Result::Ok(())
+            }
+        }
+    });
     quote! {
-        const FIELD_NAMES: &'static [&'static str] = {
+        const FIELDS: &'static [::kryo5::inherit::FieldInfo] = {
             #consts
-            &::kryo5::inherit::merged_names::<#n>(&ORDER, OWN, #parent::FIELD_NAMES)
+            &::kryo5::inherit::merged_fields::<#n>(&ORDER, OWN, #parent::FIELDS)
         };
-        #[allow(unused_variables)]
-        #sig_write {
-            #consts
-            match ORDER.get(i) {
-                ::core::option::Option::Some(&::kryo5::inherit::Step::Own(i)) => {
-                    let i = usize::from(i);
-                    #write_own
-                }
-                ::core::option::Option::Some(&::kryo5::inherit::Step::Parent(i)) => {
-                    #parent::write_field(&self.#pm, usize::from(i), kryo, out, true, direct)?;
-                }
-                ::core::option::Option::None => {}
-            }
-            ::core::result::Result::Ok(())
-        }
-        #[allow(unused_variables)]
-        #sig_read {
-            #consts
-            match ORDER.get(i) {
-                ::core::option::Option::Some(&::kryo5::inherit::Step::Own(i)) => {
-                    let i = usize::from(i);
-                    #read_own
-                }
-                ::core::option::Option::Some(&::kryo5::inherit::Step::Parent(i)) => {
-                    #parent::read_field(&mut self.#pm, usize::from(i), kryo, input, true, direct)?;
-                }
-                ::core::option::Option::None => {}
-            }
-            ::core::result::Result::Ok(())
-        }
+        #fresh
+        #(#methods)*
     }
+}
+
+/// The field's `kryo5::inherit::FieldInfo`.
+fn field_info(f: &Field) -> TokenStream {
+    let name = &f.java_name;
+    let tag = match f.attrs.tag {
+        Some(t) => quote!(::core::option::Option::Some(#t)),
+        None => quote!(::core::option::Option::None),
+    };
+    let deprecated = f.attrs.deprecated;
+    let since = f.attrs.since.unwrap_or(0);
+    quote!(::kryo5::inherit::FieldInfo { name: #name, tag: #tag, deprecated: #deprecated, since: #since })
+}
+
+/// The Rust type of a primitive field.
+fn prim_type(p: Prim) -> TokenStream {
+    match p {
+        Prim::Int => quote!(i32),
+        Prim::Long => quote!(i64),
+        Prim::Float => quote!(f32),
+        Prim::Double => quote!(f64),
+        Prim::Boolean => quote!(bool),
+        Prim::Byte => quote!(i8),
+        Prim::Char => quote!(u16),
+        Prim::Short => quote!(i16),
+    }
+}
+
+/// Type arguments of an object field's declared type count (see
+/// `field_spec`).
+fn args_of(f: &Field, generic_param: bool) -> TokenStream {
+    if f.attrs.raw {
+        quote!(false)
+    } else if generic_param {
+        quote!(args)
+    } else {
+        quote!(true)
+    }
+}
+
+/// `write_field_with_class` for one field: its value's class, then the
+/// value as a known, non-null field of that class (format spec 10.1).
+fn write_with_class(f: &Field, class: &str) -> TokenStream {
+    let m = &f.member;
+    let expr = match &f.kind {
+        Kind::Prim(p) => {
+            let t = prim_type(*p);
+            let value = write_value(f);
+            quote!(kryo.write_class::<#t, _>(out).and_then(|()| #value.map_err(::kryo5::Error::from)))
+        }
+        Kind::Str { optional } => {
+            let value = if *optional {
+                quote!(self.#m.as_ref())
+            } else {
+                quote!(::core::option::Option::Some(&self.#m))
+            };
+            quote!(kryo.write_class_and_object::<::std::string::String, _>(out, #value))
+        }
+        Kind::Any { optional } => {
+            let value = if *optional {
+                quote!(self.#m.as_deref())
+            } else {
+                quote!(::core::option::Option::Some(&*self.#m))
+            };
+            quote!(kryo.write_class_and_object_dyn(out, #value))
+        }
+        Kind::Object {
+            ty,
+            optional,
+            generic_param,
+        } => {
+            let value = if *optional {
+                quote!(self.#m.as_ref())
+            } else {
+                quote!(::core::option::Option::Some(&self.#m))
+            };
+            let args = args_of(f, *generic_param);
+            quote!(kryo.write_class_and_object_args::<#ty, _>(out, #value, #args))
+        }
+        Kind::List { optional, .. } => {
+            let value = if *optional {
+                quote!(self.#m.as_deref())
+            } else {
+                quote!(::core::option::Option::Some(&self.#m[..]))
+            };
+            let args = args_of(f, false);
+            quote!(::kryo5::serializers::list::write_vec_field(kryo, out, #value, ::kryo5::field::Field::new(false, true, #args)))
+        }
+    };
+    let e = traced(f, class, expr);
+    quote!(#e;)
+}
+
+/// `read_field_with_class` for one field (see [`write_with_class`]); a
+/// null class leaves the field as it is.
+fn read_with_class(f: &Field, class: &str) -> TokenStream {
+    let m = &f.member;
+    let (read, wrap) = match &f.kind {
+        Kind::Prim(p) => {
+            let t = prim_type(*p);
+            let value = read_value(f);
+            let e = traced(
+                f,
+                class,
+                quote!(kryo.read_class_expect::<#t, _>(input).and_then(|known| {
+                    if known { #value.map(::core::option::Option::Some).map_err(::kryo5::Error::from) }
+                    else { ::core::result::Result::Ok(::core::option::Option::None) }
+                })),
+            );
+            (e, false)
+        }
+        Kind::Str { optional } => (
+            traced(
+                f,
+                class,
+                quote!(kryo.read_class_and_object_as::<::std::string::String, _>(input)),
+            ),
+            *optional,
+        ),
+        Kind::Any { optional } => (
+            traced(f, class, quote!(kryo.read_class_and_object(input))),
+            *optional,
+        ),
+        Kind::Object {
+            ty,
+            optional,
+            generic_param,
+        } => {
+            let args = args_of(f, *generic_param);
+            (
+                traced(
+                    f,
+                    class,
+                    quote!(kryo.read_class_and_object_as_args::<#ty, _>(input, #args)),
+                ),
+                *optional,
+            )
+        }
+        Kind::List { elem, optional } => {
+            let ty = list_type(elem);
+            let args = args_of(f, false);
+            (
+                traced(
+                    f,
+                    class,
+                    quote!(kryo.read_class_and_object_as_args::<#ty, _>(input, #args).map(|l| l.map(|l| l.0))),
+                ),
+                *optional,
+            )
+        }
+    };
+    let value = if wrap {
+        quote!(::core::option::Option::Some(v))
+    } else {
+        quote!(v)
+    };
+    quote!(if let ::core::option::Option::Some(v) = #read { self.#m = #value; })
 }
 
 fn member_index(m: &syn::Member) -> usize {
@@ -244,22 +448,32 @@ fn traced(f: &Field, class: &str, expr: TokenStream) -> TokenStream {
     quote!((#expr).map_err(|e| ::kryo5::Error::from(e).in_field(#name, #class))?)
 }
 
-fn write_field(f: &Field, class: &str) -> TokenStream {
+/// The expression writing a primitive field's value (a `kryo5::io`
+/// result); `quote!()` for other kinds.
+fn write_value(f: &Field) -> TokenStream {
     let m = &f.member;
     let var = f.attrs.var_int.unwrap_or(true);
+    let Kind::Prim(p) = f.kind else {
+        return quote!();
+    };
+    match p {
+        Prim::Int if var => quote!(out.write_var_int(self.#m, false).map(drop)),
+        Prim::Int => quote!(out.write_int(self.#m)),
+        Prim::Long if var => quote!(out.write_var_long(self.#m, false).map(drop)),
+        Prim::Long => quote!(out.write_long(self.#m)),
+        Prim::Float => quote!(out.write_float(self.#m)),
+        Prim::Double => quote!(out.write_double(self.#m)),
+        Prim::Boolean => quote!(out.write_boolean(self.#m)),
+        Prim::Byte => quote!(out.write_byte(self.#m as u8)),
+        Prim::Char => quote!(out.write_char(self.#m)),
+        Prim::Short => quote!(out.write_short(self.#m)),
+    }
+}
+
+fn write_field(f: &Field, class: &str) -> TokenStream {
+    let m = &f.member;
     let expr = match &f.kind {
-        Kind::Prim(p) => match p {
-            Prim::Int if var => quote!(out.write_var_int(self.#m, false).map(drop)),
-            Prim::Int => quote!(out.write_int(self.#m)),
-            Prim::Long if var => quote!(out.write_var_long(self.#m, false).map(drop)),
-            Prim::Long => quote!(out.write_long(self.#m)),
-            Prim::Float => quote!(out.write_float(self.#m)),
-            Prim::Double => quote!(out.write_double(self.#m)),
-            Prim::Boolean => quote!(out.write_boolean(self.#m)),
-            Prim::Byte => quote!(out.write_byte(self.#m as u8)),
-            Prim::Char => quote!(out.write_char(self.#m)),
-            Prim::Short => quote!(out.write_short(self.#m)),
-        },
+        Kind::Prim(_) => write_value(f),
         Kind::Str { optional } => {
             let value = if *optional {
                 quote!(self.#m.as_ref())

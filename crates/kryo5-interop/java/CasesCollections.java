@@ -29,6 +29,7 @@
  */
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.CompatibleFieldSerializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 
 import java.util.ArrayDeque;
@@ -187,6 +188,14 @@ public final class CasesCollections {
     /** As kryo_refs (the Rust side reads Object positions as shared values). */
     public static Kryo kryo_cycles() {
         return kryo_refs();
+    }
+
+    /** The model classes with CompatibleFieldSerializer (default config). */
+    public static Kryo kryo_compat() {
+        Kryo k = new Kryo();
+        k.setDefaultSerializer(CompatibleFieldSerializer.class);
+        registerAll(k);
+        return k;
     }
 
     public static Kryo kryo_byname() {

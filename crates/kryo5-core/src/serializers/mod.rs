@@ -9,7 +9,9 @@
 //! | `ArrayList`, `LinkedList`, `LinkedHashSet`, `LinkedHashMap`, `HashSet`, `HashMap`, `TreeSet`, `TreeMap`, `Collections.*`, `List.of`/`Set.of`/`Map.of` | [`list::ArrayList`], ... (`docs/java-collections.md`) | [`list`], [`map`], [`hash`], [`sorted`], [`special`], [`immutable`]; layouts in [`collection`], [`map`] |
 
 pub mod collection;
+pub mod compatible;
 pub mod concurrent_order;
+pub(crate) mod field_family;
 pub mod hash;
 pub mod hash_order;
 pub mod immutable;
@@ -21,6 +23,8 @@ pub mod primitive;
 pub mod shared;
 pub mod sorted;
 pub mod special;
+pub mod tagged;
+pub mod version;
 
 use crate::kryo::Kryo;
 

@@ -23,7 +23,8 @@ use std::cmp::Ordering;
 use std::fmt::Debug;
 
 use kryo5::io::{Input, Output};
-use kryo5::{Kryo, KryoType, Object};
+use kryo5::serializers::compatible::CompatibleConfig;
+use kryo5::{DefaultSerializer, Kryo, KryoType, Object};
 use kryo5_interop::graph::{Case, Entry, Graphs};
 use kryo5_interop::jvm;
 use kryo5_interop::value::{hex, unhex};
@@ -234,6 +235,13 @@ fn kryo() -> Kryo {
 fn kryo_refs() -> Kryo {
     let mut k = Kryo::new();
     k.set_references(true);
+    register_all(&mut k, How::Ids);
+    k
+}
+
+fn kryo_compat() -> Kryo {
+    let mut k = Kryo::new();
+    k.set_default_serializer(DefaultSerializer::Compatible(CompatibleConfig::default()));
     register_all(&mut k, How::Ids);
     k
 }
@@ -611,7 +619,10 @@ pub fn list_cases(g: &mut Graphs) {
         none: None,
         items: vec![item(1, Some("x")), item(2, None)],
     };
-    both(g, "vec_fields", vec_fields);
+    both(g, "vec_fields", vec_fields.clone());
+    g.add(Case::new("compat.vec_fields", kryo_compat, vec_fields))
+        .add(Case::new("compat.lists", kryo_compat, lists()))
+        .add(Case::new("compat.lists_nulls", kryo_compat, lists_nulls()));
     g.add(
         Case::new(
             "list_strings",
@@ -678,6 +689,8 @@ pub fn cases(g: &mut Graphs) {
             .collect::<TreeMap<i32, String>>(),
     );
     both(g, "maps", maps());
+    g.add(Case::new("compat.maps", kryo_compat, maps()))
+        .add(Case::new("compat.sets", kryo_compat, sets()));
     let keys: HashMap<Key, String> = vec![
         (key("b", 0), s("b0")),
         (key("a", 31), s("a31")),

@@ -6,6 +6,7 @@
 
 mod basic;
 mod collections;
+mod compat;
 mod inherit;
 mod random;
 
@@ -44,6 +45,19 @@ fn class_hierarchies_match_java() {
     let mut g = Graphs::new();
     inherit::cases(&mut g);
     g.run().assert_ok();
+}
+
+#[test]
+fn compatible_tagged_and_version_serializers_match_java() {
+    let mut g = Graphs::new();
+    compat::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn classes_evolve_across_java_and_kryo5() {
+    compat::compatible_evolution();
+    compat::version_evolution();
 }
 
 #[test]
