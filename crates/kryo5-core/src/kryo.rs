@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
-use crate::registry::{ReadDyn, RegIndex, Registry};
+use crate::registry::{DynRead, ReadDyn, RegIndex, Registry};
 use crate::serializer::{Registered, Serializer};
 use crate::types::{KryoType, NullForm, Object, Shared};
 
@@ -39,6 +39,12 @@ pub enum DefaultSerializer {
     /// 10.3).
     Version(crate::serializers::version::VersionConfig),
 }
+
+/// A class read from a class descriptor ([`Kryo::read_class_ref`]): Kryo's
+/// `Registration`, for serializers that read a class once and then several
+/// payloads of it ([`Kryo::read_object_of_class`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ClassRef(RegIndex);
 
 /// Settings that change the bytes.
 #[derive(Clone, Debug)]
@@ -330,9 +336,14 @@ impl Kryo {
     /// registration). As in Java, where such a class gets its serializer
     /// when first written or read, whether its `String` fields are written
     /// directly is decided at its first use, not here (format spec 7.5).
+    /// A type standing for several classes ([`KryoType::OTHER_CLASSES`]) is
+    /// made known under each of their names.
     pub fn add_class<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(&mut self) {
-        self.registry
-            .register(T::java_class(), None, false, Some(read_dyn::<T>), None);
+        let others = T::OTHER_CLASSES.iter().map(|&n| Cow::Borrowed(n));
+        for name in std::iter::once(T::java_class()).chain(others) {
+            self.registry
+                .register(name, None, false, Some(read_dyn::<T>), None);
+        }
     }
 
     /// Kryo's `register(Class)` for another of the Java classes `T` stands
@@ -382,6 +393,24 @@ impl Kryo {
             .registry
             .register(name, id, true, read, Some(strings_direct));
         self.registry.get(i).id.unwrap_or_default()
+    }
+
+    /// Registers `T` as the Java class `java_class` too (the next free id),
+    /// for types standing for several Java classes: Java registers each
+    /// class (`List.of(1).getClass()`, `List.of().getClass()`, ...) on its
+    /// own.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::immutable::ImmutableList;
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// assert_eq!(kryo.register::<ImmutableList<i32>>(), 9); // ListN
+    /// assert_eq!(kryo.register_class_as::<ImmutableList<i32>>("java.util.ImmutableCollections$List12"), 10);
+    /// ```
+    pub fn register_class_as<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
+        &mut self,
+        java_class: &'static str,
+    ) -> u32 {
+        self.register_class(Cow::Borrowed(java_class), None, Some(read_dyn::<T>))
     }
 
     /// The id the next [`Kryo::register`] gives.
@@ -634,7 +663,7 @@ impl Kryo {
         let Some(found) = self.read_class_reg(input, false)? else {
             return Ok(false);
         };
-        if self.registry.of::<T>() != Some(found) {
+        if !self.is_class_of::<T>(ClassRef(found)) {
             return Err(Error::new(ErrorKind::WrongType {
                 expected: T::java_class().into_owned(),
                 found: self.registry.get(found).name.clone().into_owned(),
@@ -942,11 +971,45 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
-            k.write_class::<T, O>(out)?;
+            k.write_class_of(out, value)?;
             if k.write_reference(out, value)? {
                 return Ok(());
             }
             k.write_payload(out, value, args)
+        })
+    }
+
+    /// Kryo's `writeClassAndObject` of a value of class `T` held in another
+    /// form (a `Vec` written as a `java.util.ArrayList`): `T`'s class
+    /// descriptor, a new-object marker where references apply (a borrowed
+    /// form has no identity to share), then `payload`. A user
+    /// [`Serializer`] registered for `T` is not used.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::list::ArrayList;
+    /// use kryo5_io::Output;
+    ///
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.register::<ArrayList<i32>>(); // id 9
+    /// let mut out = Output::new();
+    /// kryo.write_class_and_payload::<ArrayList<i32>, _>(&mut out, |_, o| Ok(o.write_byte(1)?))?;
+    /// assert_eq!(out.as_slice(), &[0x0b, 0x01]); // class 9, an empty list
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotRegistered`]; errors of `payload`.
+    pub fn write_class_and_payload<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        payload: impl FnOnce(&mut Kryo, &mut O) -> Result<()>,
+    ) -> Result<()> {
+        self.nested(|k| {
+            k.write_class::<T, O>(out)?;
+            if k.config.references && T::REFERENCES {
+                k.write_reference_for(out, None)?;
+            }
+            payload(k, out)
         })
     }
 
@@ -1110,14 +1173,117 @@ impl Kryo {
             let Some(reg) = k.read_class_reg(input, false)? else {
                 return Ok(None);
             };
-            let r = k.registry.get(reg);
-            let Some(read) = r.read_dyn else {
-                return Err(
-                    Error::new(ErrorKind::UnknownClassName(r.name.clone().into_owned())).at(at),
-                );
-            };
-            read(k, input.as_dyn()).map(Some)
+            k.read_dyn_of(input, reg, DynRead::AfterClass, at)
         })
+    }
+
+    /// Runs the dynamic reader of registration `reg`.
+    fn read_dyn_of<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        reg: RegIndex,
+        mode: DynRead,
+        at: u64,
+    ) -> Result<Option<Box<dyn Object>>> {
+        let r = self.registry.get(reg);
+        let Some(read) = r.read_dyn else {
+            return Err(
+                Error::new(ErrorKind::UnknownClassName(r.name.clone().into_owned())).at(at),
+            );
+        };
+        read(self, input.as_dyn(), mode)
+    }
+
+    // ----- one class, several payloads --------------------------------------------
+
+    /// Kryo's `writeClass` for the class of `value` (its
+    /// [`KryoType::class_name`], which differs from `T`'s class for types
+    /// standing for several Java classes, such as `Box<dyn Object>`).
+    ///
+    /// For serializers that write a class once and then several payloads
+    /// of it, like a collection whose elements all have one class.
+    ///
+    /// ```
+    /// use kryo5_core::{Kryo, Object};
+    /// use kryo5_io::{Input, Output};
+    ///
+    /// let mut kryo = Kryo::new();
+    /// let value: Box<dyn Object> = Box::new(String::from("a"));
+    /// let mut out = Output::new();
+    /// kryo.write_class_of(&mut out, &value)?;
+    /// value.write_object_dyn(&mut kryo, &mut out, false)?;
+    /// assert_eq!(out.as_slice(), &[0x03, 0x82, b'a']); // class String, "a"
+    ///
+    /// let mut input = Input::new(out.as_slice());
+    /// let class = kryo.read_class_ref(&mut input)?.unwrap();
+    /// assert_eq!(kryo.class_ref_name(class), "java.lang.String");
+    /// let back = kryo.read_object_of_class(&mut input, class, false)?.unwrap();
+    /// assert_eq!(back.downcast_ref::<String>().map(String::as_str), Some("a"));
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotRegistered`]; buffer errors.
+    pub fn write_class_of<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: &T,
+    ) -> Result<()> {
+        let name = value.class_name();
+        let class = T::java_class();
+        if std::ptr::eq(&*name, &*class) || name == class {
+            return self.write_class::<T, O>(out);
+        }
+        let reg = self.registry.by_name(&name);
+        self.write_class_reg(out, reg, || name)
+    }
+
+    /// Kryo's `readClass`: the class a descriptor names, `None` for the
+    /// null class (`00`). See [`Kryo::write_class_of`].
+    ///
+    /// # Errors
+    /// Unknown class ids or names; buffer errors.
+    pub fn read_class_ref<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<Option<ClassRef>> {
+        Ok(self.read_class_reg(input, false)?.map(ClassRef))
+    }
+
+    /// The Java name of a class read by [`Kryo::read_class_ref`].
+    #[must_use]
+    pub fn class_ref_name(&self, class: ClassRef) -> &str {
+        &self.registry.get(class.0).name
+    }
+
+    /// Whether `class` is `T`'s Java class (or one of its
+    /// [`KryoType::OTHER_CLASSES`]).
+    pub fn is_class_of<T: KryoType>(&mut self, class: ClassRef) -> bool {
+        self.registry.of::<T>() == Some(class.0)
+            || (!T::OTHER_CLASSES.is_empty()
+                && T::OTHER_CLASSES.contains(&&*self.registry.get(class.0).name))
+    }
+
+    /// Kryo's `readObject` (`readObjectOrNull` when `or_null`) with the
+    /// serializer of `class`, a class known only at run time: the value as
+    /// registered for that class, `None` for Java `null`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnknownClassName`] for a class registered without a
+    /// reader; as [`Kryo::read_object`].
+    pub fn read_object_of_class<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        class: ClassRef,
+        or_null: bool,
+    ) -> Result<Option<Box<dyn Object>>> {
+        let mode = if or_null {
+            DynRead::ObjectOrNull
+        } else {
+            DynRead::Object
+        };
+        let at = input.total();
+        self.read_dyn_of(input, class.0, mode, at)
     }
 
     // ----- copying ----------------------------------------------------------------
@@ -1243,17 +1409,21 @@ fn unreachable_context<V>() -> V {
     panic!("type-keyed entry of the wrong type")
 }
 
-/// The dynamic reader of `T`: reads a payload (and reference bookkeeping)
+/// The dynamic reader of `T`: reads a value (with reference bookkeeping)
 /// into a boxed [`Object`].
 fn read_dyn<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
     kryo: &mut Kryo,
     input: &mut dyn In<'_>,
-) -> Result<Box<dyn Object>> {
-    let v: T = if kryo.config.references && T::REFERENCES {
-        kryo.read_referenced::<T, _>(input, false, false)?
-            .map_or_else(unreachable_null, Ok)?
-    } else {
-        kryo.read_payload(input, false)?
+    mode: DynRead,
+) -> Result<Option<Box<dyn Object>>> {
+    let v: Option<T> = match mode {
+        DynRead::AfterClass if kryo.config.references && T::REFERENCES => Some(
+            kryo.read_referenced::<T, _>(input, false, false)?
+                .map_or_else(unreachable_null, Ok)?,
+        ),
+        DynRead::AfterClass => Some(kryo.read_payload(input, false)?),
+        DynRead::Object => Some(kryo.read_object(input)?),
+        DynRead::ObjectOrNull => kryo.read_object_or_null(input)?,
     };
-    Ok(Box::new(v))
+    Ok(v.map(|v| Box::new(v) as Box<dyn Object>))
 }

@@ -22,6 +22,6 @@ mod types;
 
 pub use error::{Error, ErrorKind, Result};
 pub use io::{In, Out};
-pub use kryo::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, DefaultSerializer, Kryo};
+pub use kryo::{ClassRef, DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, DefaultSerializer, Kryo};
 pub use serializer::Serializer;
 pub use types::{KryoType, NullForm, Object, Shared, downcast};

@@ -10,9 +10,22 @@ use crate::io::In;
 use crate::kryo::Kryo;
 use crate::types::{KryoType, Object};
 
-/// Reads a payload of a registered class as a dynamic value.
+/// What a dynamic reader reads, the class being known.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DynRead {
+    /// The rest of `readClassAndObject` after the class descriptor: a
+    /// reference marker where references apply, then the payload.
+    AfterClass,
+    /// `readObject` with the class's serializer (one level deeper).
+    Object,
+    /// `readObjectOrNull` with the class's serializer.
+    ObjectOrNull,
+}
+
+/// Reads a value of a registered class as a dynamic value (`None`: Java
+/// `null`, only from [`DynRead::ObjectOrNull`]).
 pub(crate) type ReadDyn =
-    for<'a, 'de> fn(&'a mut Kryo, &'a mut dyn In<'de>) -> Result<Box<dyn Object>>;
+    for<'a, 'de> fn(&'a mut Kryo, &'a mut dyn In<'de>, DynRead) -> Result<Option<Box<dyn Object>>>;
 
 /// One class Kryo knows.
 #[derive(Clone, Debug)]

@@ -63,6 +63,11 @@ pub trait KryoType: Sized + 'static {
     /// (true for strings and the primitive wrappers).
     const IMMUTABLE: bool = false;
 
+    /// Other Java classes this type stands for, read as this type where a
+    /// class descriptor names them (`List.of` is `List12` or `ListN` by
+    /// size). [`KryoType::class_name`] says which one a value is written as.
+    const OTHER_CLASSES: &'static [&'static str] = &[];
+
     /// How `null` is written under `kryo`'s settings: [`KryoType::NULL`],
     /// except for types whose serializer follows Kryo's default serializer
     /// (derived structs: the tagged and version serializers write `00`).
@@ -231,6 +236,20 @@ pub trait Object: Any + std::fmt::Debug + Send + Sync {
     /// # Errors
     /// As [`KryoType::copy`].
     fn copy_dyn(&self, kryo: &mut Kryo) -> Result<Box<dyn Object>>;
+    /// Kryo's `writeObject` (`writeObjectOrNull` when `or_null`) of this
+    /// value with its class's serializer, no class descriptor: for
+    /// serializers that wrote the class once before (see
+    /// [`Kryo::write_class_of`]).
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    fn write_object_dyn(&self, kryo: &mut Kryo, out: &mut dyn Out, or_null: bool) -> Result<()>;
+    /// Kryo's `writeObjectOrNull(null)` for this value's class: the class
+    /// serializer's own null form, or Kryo's `00` marker.
+    ///
+    /// # Errors
+    /// Buffer errors.
+    fn write_null_dyn(&self, kryo: &mut Kryo, out: &mut dyn Out) -> Result<()>;
 }
 
 impl<T: KryoType + Clone + std::fmt::Debug + Send + Sync> Object for T {
@@ -258,6 +277,16 @@ impl<T: KryoType + Clone + std::fmt::Debug + Send + Sync> Object for T {
     fn copy_dyn(&self, kryo: &mut Kryo) -> Result<Box<dyn Object>> {
         kryo.copy_nested(self)
             .map(|c| Box::new(c) as Box<dyn Object>)
+    }
+    fn write_object_dyn(&self, kryo: &mut Kryo, out: &mut dyn Out, or_null: bool) -> Result<()> {
+        if or_null {
+            kryo.write_object_or_null(out, Some(self))
+        } else {
+            kryo.write_object(out, self)
+        }
+    }
+    fn write_null_dyn(&self, kryo: &mut Kryo, out: &mut dyn Out) -> Result<()> {
+        kryo.write_object_or_null::<Self, _>(out, None)
     }
 }
 
@@ -307,6 +336,7 @@ macro_rules! same_java_object_as {
         const FINAL: bool = $t::FINAL;
         const REFERENCES: bool = $t::REFERENCES;
         const NULL: Option<$crate::types::NullForm> = $t::NULL;
+        const OTHER_CLASSES: &'static [&'static str] = $t::OTHER_CLASSES;
         fn null_form_in(kryo: &$crate::kryo::Kryo) -> Option<$crate::types::NullForm> {
             $t::null_form_in(kryo)
         }

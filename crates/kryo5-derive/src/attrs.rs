@@ -32,6 +32,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) open: bool,
     /// `raw`: the declared Java type has no type arguments.
     pub(crate) raw: bool,
+    /// `list`: a `Vec<T>` field declared `java.util.List<T>` (or
+    /// `ArrayList<T>`), written as a `java.util.ArrayList`.
+    pub(crate) list: bool,
     /// `ordinal = n` on an enum variant: its Java ordinal.
     pub(crate) ordinal: Option<u32>,
     /// `extends`: the field holds the superclass's part (a derived
@@ -104,6 +107,8 @@ pub(crate) fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs> {
             out.open = flag(&meta)?;
         } else if p.is_ident("raw") {
             out.raw = flag(&meta)?;
+        } else if p.is_ident("list") {
+            out.list = flag(&meta)?;
         } else if p.is_ident("extends") {
             out.extends = flag(&meta)?;
         } else if p.is_ident("tag") {
@@ -117,7 +122,7 @@ pub(crate) fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs> {
         } else {
             return Err(meta.error(
                 "unknown kryo attribute on a field; expected one of `rename`, `not_null`, `var_int`, \
-                 `transient`, `skip`, `value_class`, `open`, `raw`, `extends`, `tag`, `deprecated`, `since`, `ordinal`",
+                 `transient`, `skip`, `value_class`, `open`, `raw`, `list`, `extends`, `tag`, `deprecated`, `since`, `ordinal`",
             ));
         }
         Ok(())

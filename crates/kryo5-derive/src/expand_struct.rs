@@ -5,7 +5,7 @@ use quote::quote;
 use syn::{DeriveInput, Ident, Result};
 
 use crate::attrs::TypeAttrs;
-use crate::fields::{Field, Fields, Kind, Prim, collect, field_spec};
+use crate::fields::{Field, Fields, Kind, Prim, collect, field_spec, list_type};
 
 pub(crate) fn expand(
     input: &DeriveInput,
@@ -383,6 +383,15 @@ fn write_with_class(f: &Field, class: &str) -> TokenStream {
             let args = args_of(f, *generic_param);
             quote!(kryo.write_class_and_object_args::<#ty, _>(out, #value, #args))
         }
+        Kind::List { optional, .. } => {
+            let value = if *optional {
+                quote!(self.#m.as_deref())
+            } else {
+                quote!(::core::option::Option::Some(&self.#m[..]))
+            };
+            let args = args_of(f, false);
+            quote!(::kryo5::serializers::list::write_vec_field(kryo, out, #value, ::kryo5::field::Field::new(false, true, #args)))
+        }
     };
     let e = traced(f, class, expr);
     quote!(#e;)
@@ -429,6 +438,18 @@ fn read_with_class(f: &Field, class: &str) -> TokenStream {
                     f,
                     class,
                     quote!(kryo.read_class_and_object_as_args::<#ty, _>(input, #args)),
+                ),
+                *optional,
+            )
+        }
+        Kind::List { elem, optional } => {
+            let ty = list_type(elem);
+            let args = args_of(f, false);
+            (
+                traced(
+                    f,
+                    class,
+                    quote!(kryo.read_class_and_object_as_args::<#ty, _>(input, #args).map(|l| l.map(|l| l.0))),
                 ),
                 *optional,
             )
@@ -546,6 +567,15 @@ fn write_field(f: &Field, class: &str) -> TokenStream {
             };
             quote!(::kryo5::field::write::<#ty, _>(kryo, out, #value, #spec))
         }
+        Kind::List { elem, optional } => {
+            let spec = field_spec(f, &list_type(elem), false);
+            let value = if *optional {
+                quote!(self.#m.as_deref())
+            } else {
+                quote!(::core::option::Option::Some(&self.#m[..]))
+            };
+            quote!(::kryo5::serializers::list::write_vec_field(kryo, out, #value, #spec))
+        }
     };
     let e = traced(f, class, expr);
     quote!(#e;)
@@ -612,6 +642,15 @@ fn read_value(f: &Field) -> TokenStream {
                 quote!(::kryo5::field::read_required::<#ty, _>(kryo, input, #spec))
             }
         }
+        Kind::List { elem, optional } => {
+            let ty = list_type(elem);
+            let spec = field_spec(f, &ty, false);
+            if *optional {
+                quote!(::kryo5::field::read::<#ty, _>(kryo, input, #spec).map(|l| l.map(|l| l.0)))
+            } else {
+                quote!(::kryo5::field::read_required::<#ty, _>(kryo, input, #spec).map(|l| l.0))
+            }
+        }
     }
 }
 
@@ -657,6 +696,15 @@ fn copy_field(f: &Field, class: &str) -> TokenStream {
         Kind::Str { .. } => quote!(::core::clone::Clone::clone(&self.#m)),
         Kind::Any { optional } => nested(quote!(::std::boxed::Box<dyn ::kryo5::Object>), *optional),
         Kind::Object { ty, optional, .. } => nested(quote!(#ty), *optional),
+        Kind::List { elem, optional } => {
+            let copy = quote!(::kryo5::serializers::collection::copy_elements);
+            let e = if *optional {
+                quote!(self.#m.as_ref().map(|v: &::std::vec::Vec<#elem>| #copy(kryo, v.iter())).transpose())
+            } else {
+                quote!(#copy(kryo, self.#m.iter()))
+            };
+            traced(f, class, e)
+        }
     };
     quote!(let #local = #value;)
 }

@@ -23,7 +23,10 @@
 //! Field attributes: `rename = "javaName"`, `not_null` (`@NotNull`),
 //! `var_int = false`, `transient`/`skip`, `value_class` (the concrete type is
 //! known), `open` (declared type is not final, e.g. `Object`), `raw` (no type
-//! arguments), `extends` (see below); on enum variants, `ordinal = n`.
+//! arguments), `list` (a `Vec<T>` or `Option<Vec<T>>` field declared
+//! `java.util.List<T>` or `ArrayList<T>`: written as a `java.util.ArrayList`
+//! without copying; the default for `Vec<T>` is a Java array), `extends`
+//! (see below); on enum variants, `ordinal = n`.
 //!
 //! Class hierarchies: a Java subclass is a struct holding its superclass
 //! part (itself a derived struct) in a field marked `#[kryo(extends)]`.

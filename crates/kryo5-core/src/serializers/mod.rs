@@ -20,6 +20,7 @@
 //! | `BitSet` | [`BitSet`](bitset::BitSet) | [`bitset`] |
 //! | `EnumSet` | [`EnumSet<E>`](enum_set::EnumSet) (`E`: a `#[derive(Kryo)]` enum) | [`enum_set`] |
 //! | `StringBuilder`, `StringBuffer`, `Currency`, `URL`, `TimeZone`, `Charset`, `Locale` | [`StringBuilder`](text::StringBuilder), [`StringBuffer`](text::StringBuffer), [`Currency`](text::Currency), [`Url`](text::Url), [`TimeZone`](text::TimeZone), [`Charset`](text::Charset), [`Locale`](text::Locale) | [`text`] |
+//! | `ArrayList`, `LinkedList`, `LinkedHashSet`, `LinkedHashMap`, `HashSet`, `HashMap`, `TreeSet`, `TreeMap`, `Collections.*`, `List.of`/`Set.of`/`Map.of` | [`list::ArrayList`], ... (`docs/java-collections.md`) | [`list`], [`map`], [`hash`], [`sorted`], [`special`], [`immutable`]; layouts in [`collection`], [`map`] |
 //!
 //! Java's `Optional` is a class of its own, so it is not Rust's `Option`,
 //! which marks a position that may hold Java `null`.
@@ -71,15 +72,25 @@ pub mod array;
 pub mod bitset;
 pub mod boxed;
 pub mod class;
+pub mod collection;
 pub mod compatible;
+pub mod concurrent_order;
 pub mod date;
 pub mod enum_set;
 pub(crate) mod field_family;
+pub mod hash;
+pub mod hash_order;
+pub mod immutable;
+pub mod java_hash;
+pub mod list;
+pub mod map;
 pub mod math;
 pub mod object;
 pub mod optional;
 pub mod primitive;
 pub mod shared;
+pub mod sorted;
+pub mod special;
 pub mod tagged;
 pub mod text;
 pub mod time;

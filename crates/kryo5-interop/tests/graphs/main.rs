@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod basic;
+mod collections;
 mod compat;
 mod inherit;
 mod random;
@@ -18,6 +19,27 @@ fn basic_graphs_match_java() {
     let mut g = Graphs::new();
     basic::cases(&mut g);
     g.run().assert_ok();
+}
+
+#[test]
+fn list_graphs_match_java() {
+    let mut g = Graphs::new();
+    collections::list_cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn collection_graphs_match_java() {
+    let mut g = Graphs::new();
+    collections::cases(&mut g);
+    g.run().assert_ok();
+}
+
+/// `Set.of`/`Map.of` of two or more: compared as sets both ways.
+#[test]
+fn unordered_immutables_read_both_ways() {
+    let failures = collections::unordered_immutables();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
