@@ -351,7 +351,10 @@ fn deeply_nested_arrays_hit_the_depth_limit_not_the_stack() {
 
 /// The depth limit or the stack budget stopped a read.
 fn stopped(e: &kryo5::Error) -> bool {
-    matches!(e.kind(), ErrorKind::MaxDepth(1000) | ErrorKind::MaxStack { .. })
+    matches!(
+        e.kind(),
+        ErrorKind::MaxDepth(1000) | ErrorKind::MaxStack { .. }
+    )
 }
 
 fn deeply_nested_arrays() {
