@@ -36,6 +36,8 @@
 //! #     const CONSTANTS: u32 = 3;
 //! #     fn ordinal(&self) -> u32 { *self as u32 }
 //! #     fn from_ordinal(o: u32) -> Option<Self> { [Color::Red, Color::Green, Color::Blue].get(o as usize).copied() }
+//! #     fn name(&self) -> &'static str { ["RED", "GREEN", "BLUE"][*self as usize] }
+//! #     fn from_name(n: &str) -> Option<Self> { ["RED", "GREEN", "BLUE"].iter().position(|c| *c == n).and_then(|o| Self::from_ordinal(o as u32)) }
 //! # }
 //! use kryo5_io::{Input, Output};
 //!
@@ -71,6 +73,10 @@ pub trait JavaEnum: KryoType + Clone {
     fn ordinal(&self) -> u32;
     /// The constant with this ordinal.
     fn from_ordinal(ordinal: u32) -> Option<Self>;
+    /// The constant's Java name (`Enum.name()`).
+    fn name(&self) -> &'static str;
+    /// The constant with this Java name (`Enum.valueOf`).
+    fn from_name(name: &str) -> Option<Self>;
 }
 
 /// A set of constants of the enum `E`, in ordinal order (Java's
@@ -92,6 +98,8 @@ pub trait JavaEnum: KryoType + Clone {
 /// #     const CONSTANTS: u32 = 3;
 /// #     fn ordinal(&self) -> u32 { *self as u32 }
 /// #     fn from_ordinal(o: u32) -> Option<Self> { [Color::Red, Color::Green, Color::Blue].get(o as usize).copied() }
+/// #     fn name(&self) -> &'static str { ["RED", "GREEN", "BLUE"][*self as usize] }
+/// #     fn from_name(n: &str) -> Option<Self> { ["RED", "GREEN", "BLUE"].iter().position(|c| *c == n).and_then(|o| Self::from_ordinal(o as u32)) }
 /// # }
 /// // Color: a #[derive(Kryo)] enum RED, GREEN, BLUE.
 /// let mut set = EnumSet::<Color>::new();

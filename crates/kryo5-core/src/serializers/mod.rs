@@ -76,6 +76,7 @@ pub mod collection;
 pub mod compatible;
 pub mod concurrent_order;
 pub mod date;
+pub mod enum_name;
 pub mod enum_set;
 pub(crate) mod field_family;
 pub mod hash;

@@ -7,6 +7,7 @@
 mod basic;
 mod collections;
 mod compat;
+mod enums;
 mod inherit;
 mod random;
 mod records;
@@ -60,6 +61,13 @@ fn compatible_tagged_and_version_serializers_match_java() {
 fn classes_evolve_across_java_and_kryo5() {
     compat::compatible_evolution();
     compat::version_evolution();
+}
+
+#[test]
+fn enums_by_name_match_java() {
+    let mut g = Graphs::new();
+    enums::cases(&mut g);
+    g.run().assert_ok();
 }
 
 #[test]
