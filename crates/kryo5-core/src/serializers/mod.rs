@@ -76,6 +76,8 @@ pub mod collection;
 pub mod compatible;
 pub mod concurrent_order;
 pub mod date;
+#[cfg(feature = "deflate")]
+pub mod deflate;
 pub mod enum_name;
 pub mod enum_set;
 pub(crate) mod field_family;

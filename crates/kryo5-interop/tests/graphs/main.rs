@@ -7,6 +7,7 @@
 mod basic;
 mod collections;
 mod compat;
+mod deflate;
 mod enums;
 mod inherit;
 mod random;
@@ -67,6 +68,13 @@ fn classes_evolve_across_java_and_kryo5() {
 fn enums_by_name_match_java() {
     let mut g = Graphs::new();
     enums::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn deflated_objects_match_java() {
+    let mut g = Graphs::new();
+    deflate::cases(&mut g);
     g.run().assert_ok();
 }
 

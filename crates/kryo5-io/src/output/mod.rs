@@ -188,6 +188,24 @@ impl<S: Sink> OutputBuffer<ChunkSink<S>, Safe> {
 }
 
 impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
+    /// An output whose flushed bytes go to any [`Sink`], through a buffer of
+    /// `buffer_size` bytes (the buffer's limit for [`Memory`]). Serializers
+    /// that transform what a nested serializer writes (compression) use it
+    /// to flush exactly where Java's `Output(outputStream, bufferSize)`
+    /// would.
+    ///
+    /// ```
+    /// use kryo5_io::{Output, Safe, OutputBuffer, sink::Writer};
+    /// let mut out: OutputBuffer<_, Safe> = OutputBuffer::with_sink(Writer::new(Vec::new()), 4);
+    /// out.write_int(7)?;
+    /// out.write_byte(1)?; // flushes the full buffer first
+    /// assert_eq!(out.into_sink()?.into_inner(), [7, 0, 0, 0, 1]);
+    /// # Ok::<(), kryo5_io::Error>(())
+    /// ```
+    pub fn with_sink(sink: S, buffer_size: usize) -> Self {
+        Self::from_parts(vec![0; buffer_size], buffer_size, sink)
+    }
+
     fn from_parts(buf: Vec<u8>, max: usize, sink: S) -> Self {
         OutputBuffer {
             buf,
