@@ -592,17 +592,9 @@ fn same_errors(a: __m256i, b: __m256i, prev: __m256i) -> u64 {
 /// The CPU must support AVX2 and BMI1.
 #[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
 unsafe fn cesu8_to_utf8_avx2(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
-    // The output is never longer than the input (a pair shrinks 6 -> 4).
-    dst.reserve(src.len());
-    let mut pos = 0;
-    while pos < src.len() {
-        let (end, stop) = same_run(src, pos);
-        dst.extend_from_slice(&src[pos..end]);
-        // Whatever stopped the run (a surrogate pair, an error, the tail)
-        // is decoded by the portable rules, then the vector check resumes.
-        pos = shared::utf8_scalar(src, end, stop, dst)?;
-    }
-    Ok(())
+    // The shared decoder (`portable::text::cesu8_to_utf8_by`) with the
+    // vector check finding the stretches that decode to themselves.
+    crate::portable::text::cesu8_to_utf8_by(src, dst, |s, p| same_run(s, p))
 }
 
 // ----- CESU-8 to UTF-16 -----------------------------------------------------
