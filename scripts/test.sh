@@ -31,11 +31,19 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --locked
 step "cargo test (unit, doc, robustness and Java interop tests)"
 cargo test --workspace --locked
 
+step "loom models of kryo5_core::pool (every interleaving of a few threads)"
+# --cfg loom swaps the pool's lock for loom's; a separate target dir keeps
+# the main build cache valid.
+RUSTFLAGS="--cfg loom" CARGO_TARGET_DIR=target/loom \
+    cargo test --locked -p kryo5-core --test pool_loom --release
+
 step "kernel, buffer and interop tests with each kernel forced"
 # KRYO5_KERNEL fails loudly if the CPU cannot run the kernel named.
 for kernel in portable avx2 avx512; do
     echo "--- KRYO5_KERNEL=$kernel"
-    KRYO5_KERNEL=$kernel cargo test --locked -p kryo5-arch -p kryo5-io -p kryo5-interop --tests
+    # Fewer random object graphs per kernel: the full set ran above.
+    KRYO5_KERNEL=$kernel KRYO5_GRAPH_SEEDS=10 \
+        cargo test --locked -p kryo5-arch -p kryo5-io -p kryo5-interop --tests
 done
 
 step "AddressSanitizer: kernel and buffer tests (nightly)"

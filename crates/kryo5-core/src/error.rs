@@ -78,6 +78,10 @@ pub enum ErrorKind {
     /// input, an impossible date, ...).
     #[error("invalid data: {0}")]
     InvalidData(String),
+    /// An operation the type or its serializer does not implement (copying
+    /// a type without [`KryoType::copy`](crate::KryoType::copy)).
+    #[error("unsupported: {0}")]
+    Unsupported(String),
     /// A call Kryo does not allow (for example `write_object` of Java
     /// `null`).
     #[error("invalid argument: {0}")]

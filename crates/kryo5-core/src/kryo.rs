@@ -4,12 +4,13 @@
 use std::any::{Any, TypeId};
 use std::borrow::Cow;
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
 use crate::registry::{ReadDyn, RegIndex, Registry};
-use crate::types::{KryoType, NullForm, Object};
+use crate::serializer::{Registered, Serializer};
+use crate::types::{KryoType, NullForm, Object, Shared};
 
 /// Default maximum nesting depth: deep enough for real graphs, shallow
 /// enough that hostile input cannot overflow the stack.
@@ -34,6 +35,7 @@ struct Config {
     auto_reset: bool,
     max_depth: u32,
     optimized_generics: bool,
+    copy_references: bool,
     default_serializer: DefaultSerializer,
 }
 
@@ -46,7 +48,7 @@ struct Graph {
     /// Writer: the next reference id.
     next_write_id: u32,
     /// Reader: reference id -> the object, once bound.
-    read: Vec<Option<Rc<dyn Any>>>,
+    read: Vec<Option<Shared>>,
     /// Reader: ids reserved for objects being read (innermost last).
     pending: Vec<u32>,
     /// Writer: class -> name id, for classes written by name.
@@ -54,7 +56,11 @@ struct Graph {
     /// Reader: name id -> class.
     names_read: HashMap<u32, RegIndex>,
     /// Kryo's graph context, for serializers' per-graph data.
-    context: HashMap<TypeId, Box<dyn Any>>,
+    context: HashMap<TypeId, Box<dyn Any + Send>>,
+    /// Copier: identity of an original shared object -> its copy.
+    copies: HashMap<usize, Shared>,
+    /// Copier: a shallow copy is being made.
+    shallow: bool,
 }
 
 /// Kryo: registrations, settings and the state of the graph being written
@@ -77,11 +83,17 @@ struct Graph {
 /// assert_eq!(kryo.read_object::<String, _>(&mut input)?, "ab");
 /// # Ok::<(), kryo5_core::Error>(())
 /// ```
+///
+/// A `Kryo` is `Send` (not `Sync`: it holds the state of the graph being
+/// written or read): keep one per thread or task, or pool them.
 pub struct Kryo {
     config: Config,
     registry: Registry,
     graph: Graph,
-    context: HashMap<TypeId, Box<dyn Any>>,
+    context: HashMap<TypeId, Box<dyn Any + Send>>,
+    /// Serializers registered for Rust types, by `TypeId` of the type; each
+    /// value is a `Registered<T>`.
+    serializers: HashMap<TypeId, Arc<dyn Any + Send + Sync>>,
 }
 
 impl Default for Kryo {
@@ -115,11 +127,13 @@ impl Kryo {
                 auto_reset: true,
                 max_depth: DEFAULT_MAX_DEPTH,
                 optimized_generics: true,
+                copy_references: true,
                 default_serializer: DefaultSerializer::Field,
             },
             registry: Registry::default(),
             graph: Graph::default(),
             context: HashMap::new(),
+            serializers: HashMap::new(),
         };
         crate::serializers::register_defaults(&mut kryo);
         kryo
@@ -181,6 +195,13 @@ impl Kryo {
         self.config.optimized_generics
     }
 
+    /// Kryo's `setCopyReferences` (default on): [`Kryo::copy`] copies an
+    /// object shared in the original once, keeping it shared (and cycles
+    /// cyclic) in the copy; off, every occurrence is copied anew.
+    pub fn set_copy_references(&mut self, enabled: bool) {
+        self.config.copy_references = enabled;
+    }
+
     /// Kryo's `setDefaultSerializer`.
     pub fn set_default_serializer(&mut self, serializer: DefaultSerializer) {
         self.config.default_serializer = serializer;
@@ -198,34 +219,75 @@ impl Kryo {
     /// (9 on a fresh Kryo), or keeps the id it has. Returns the id.
     ///
     /// ```
-    /// use std::rc::Rc;
+    /// use std::sync::Arc;
     /// let mut kryo = kryo5_core::Kryo::new();
     /// assert_eq!(kryo.next_registration_id(), 9);
     /// // String is registered already (id 1): registering keeps its id.
-    /// assert_eq!(kryo.register::<Rc<String>>(), 1);
+    /// assert_eq!(kryo.register::<Arc<String>>(), 1);
     /// ```
-    pub fn register<T: KryoType + Clone + std::fmt::Debug>(&mut self) -> u32 {
+    pub fn register<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(&mut self) -> u32 {
         self.register_class(T::java_class(), None, Some(read_dyn::<T>))
     }
 
     /// Kryo's `register(Class, int)`: `T`'s class gets `id`, taking it over
     /// from any class that had it.
-    pub fn register_with_id<T: KryoType + Clone + std::fmt::Debug>(&mut self, id: u32) -> u32 {
+    pub fn register_with_id<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
+        &mut self,
+        id: u32,
+    ) -> u32 {
         self.register_class(T::java_class(), Some(id), Some(read_dyn::<T>))
+    }
+
+    /// Kryo's `register(Class, Serializer)`: registers `T`'s class (as
+    /// [`Kryo::register`]) and writes and reads every `T` with
+    /// `serializer` instead of `T`'s own [`KryoType`] code. Returns the id.
+    ///
+    /// See [`Serializer`] for an example.
+    pub fn register_with_serializer<T, S>(&mut self, serializer: S) -> u32
+    where
+        T: KryoType + Clone + std::fmt::Debug + Send + Sync,
+        S: Serializer<T>,
+    {
+        self.set_serializer::<T, S>(serializer);
+        self.register::<T>()
+    }
+
+    /// [`Kryo::register_with_serializer`] with an explicit id.
+    pub fn register_with_id_and_serializer<T, S>(&mut self, id: u32, serializer: S) -> u32
+    where
+        T: KryoType + Clone + std::fmt::Debug + Send + Sync,
+        S: Serializer<T>,
+    {
+        self.set_serializer::<T, S>(serializer);
+        self.register_with_id::<T>(id)
+    }
+
+    /// Uses `serializer` for `T` without touching its registration.
+    pub fn set_serializer<T: KryoType, S: Serializer<T>>(&mut self, serializer: S) {
+        self.serializers.insert(
+            TypeId::of::<T>(),
+            Arc::new(Registered::<T>(Box::new(serializer))),
+        );
+    }
+
+    /// The serializer registered for `T`, if any (a cheap check first: most
+    /// programs register none).
+    #[inline]
+    fn serializer_of<T: KryoType>(&self) -> Option<Arc<dyn Any + Send + Sync>> {
+        if self.serializers.is_empty() {
+            return None;
+        }
+        self.serializers.get(&TypeId::of::<T>()).cloned()
     }
 
     /// Makes `T` known without an id: written by name when registration is
     /// not required, and readable when it arrives by name (Java's implicit
-    /// registration).
-    pub fn add_class<T: KryoType + Clone + std::fmt::Debug>(&mut self) {
-        let strings_direct = !self.config.references;
-        self.registry.register(
-            T::java_class(),
-            None,
-            false,
-            Some(read_dyn::<T>),
-            strings_direct,
-        );
+    /// registration). As in Java, where such a class gets its serializer
+    /// when first written or read, whether its `String` fields are written
+    /// directly is decided at its first use, not here (format spec 7.5).
+    pub fn add_class<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(&mut self) {
+        self.registry
+            .register(T::java_class(), None, false, Some(read_dyn::<T>), None);
     }
 
     fn register_class(
@@ -235,7 +297,9 @@ impl Kryo {
         read: Option<ReadDyn>,
     ) -> u32 {
         let strings_direct = !self.config.references;
-        let i = self.registry.register(name, id, true, read, strings_direct);
+        let i = self
+            .registry
+            .register(name, id, true, read, Some(strings_direct));
         self.registry.get(i).id.unwrap_or_default()
     }
 
@@ -253,24 +317,26 @@ impl Kryo {
 
     /// Whether `T`'s String fields are written directly (no reference
     /// marker): references were off when `T` was registered (format spec
-    /// 7.5), or `T` is not registered and references are off now.
+    /// 7.5); for a class known by name only, when it was first used; for
+    /// an unknown class, now.
     pub fn strings_direct<T: KryoType>(&mut self) -> bool {
+        let now = !self.config.references;
         match self.registry.of::<T>() {
-            Some(i) => self.registry.get(i).strings_direct,
-            None => !self.config.references,
+            Some(i) => *self.registry.get_mut(i).strings_direct.get_or_insert(now),
+            None => now,
         }
     }
 
     // ----- contexts ---------------------------------------------------------
 
     /// Kryo's context: per-instance data of type `V`, kept across graphs.
-    pub fn context<V: Any + Default>(&mut self) -> &mut V {
+    pub fn context<V: Any + Send + Default>(&mut self) -> &mut V {
         context_entry(&mut self.context)
     }
 
     /// Kryo's graph context: per-graph data of type `V`, cleared by
     /// [`Kryo::reset`].
-    pub fn graph_context<V: Any + Default>(&mut self) -> &mut V {
+    pub fn graph_context<V: Any + Send + Default>(&mut self) -> &mut V {
         context_entry(&mut self.graph.context)
     }
 
@@ -286,6 +352,8 @@ impl Kryo {
         g.read.clear();
         g.pending.clear();
         g.context.clear();
+        g.copies.clear();
+        g.shallow = false;
         // Java clears name ids only while registration is not required.
         if !names {
             g.names_written.clear();
@@ -350,9 +418,10 @@ impl Kryo {
         }
         let i = match reg {
             Some(i) => i,
-            None => self
-                .registry
-                .register(name(), None, false, None, !self.config.references),
+            None => {
+                self.registry
+                    .register(name(), None, false, None, Some(!self.config.references))
+            }
         };
         out.write_byte(1)?;
         if let Some(&name_id) = self.graph.names_written.get(&i) {
@@ -500,9 +569,9 @@ impl Kryo {
 
     /// Binds the object being read to the reference id reserved for it, so
     /// that back-references inside it (cycles) resolve: Kryo's
-    /// `reference(Object)`. Serializers of cyclic types (`Rc<RefCell<T>>`)
+    /// `reference(Object)`. Serializers of cyclic types (`Arc<Mutex<T>>`)
     /// call it right after creating the empty object.
-    pub fn reference(&mut self, shared: Rc<dyn Any>) {
+    pub fn reference(&mut self, shared: Shared) {
         if let Some(&id) = self.graph.pending.last()
             && let Some(slot) = self.graph.read.get_mut(id as usize)
             && slot.is_none()
@@ -517,6 +586,86 @@ impl Kryo {
             && slot.is_none()
         {
             *slot = value.share();
+        }
+    }
+
+    // ----- payloads ---------------------------------------------------------------
+
+    /// Writes the payload of `value` with its serializer: the one registered
+    /// for `T` ([`Kryo::register_with_serializer`]) or `T`'s own.
+    /// Serializers call it for nested values they write without markers.
+    ///
+    /// # Errors
+    /// As [`KryoType::write`].
+    #[inline]
+    pub fn write_payload<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: &T,
+        args: bool,
+    ) -> Result<()> {
+        match self.serializer_of::<T>() {
+            None => value.write(self, out, args),
+            Some(s) => registered::<T>(&s).write(self, out.as_dyn(), value),
+        }
+    }
+
+    /// Reads a payload of `T` with its serializer (see
+    /// [`Kryo::write_payload`]).
+    ///
+    /// # Errors
+    /// As [`KryoType::read`].
+    #[inline]
+    pub fn read_payload<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<T> {
+        match self.serializer_of::<T>() {
+            None => T::read(self, input, args),
+            Some(s) => registered::<T>(&s).read(self, input.as_dyn()),
+        }
+    }
+
+    /// How `T`'s serializer writes Java `null`, if it does.
+    #[inline]
+    fn null_form<T: KryoType>(&self) -> Option<NullForm> {
+        match self.serializer_of::<T>() {
+            None => T::NULL,
+            Some(s) => registered::<T>(&s).null_form(),
+        }
+    }
+
+    /// Reads a payload or the serializer's own `null` form.
+    fn read_payload_nullable<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<T>> {
+        match self.serializer_of::<T>() {
+            None => T::read_nullable(self, input, args),
+            Some(s) => registered::<T>(&s).read_nullable(self, input.as_dyn()),
+        }
+    }
+
+    /// Reads a payload after a reference marker when references apply to
+    /// `T`: the back-referenced value, `None` for a null marker (only when
+    /// `allow_null`), or the payload, bound to its new id.
+    #[inline]
+    fn read_referenced<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+        allow_null: bool,
+    ) -> Result<Option<T>> {
+        match self.read_reference::<T, I>(input, allow_null)? {
+            Marker::Back(v) => Ok(Some(v)),
+            Marker::Null => Ok(None),
+            Marker::New => {
+                let v = self.read_payload::<T, I>(input, args)?;
+                self.finish_read(&v);
+                Ok(Some(v))
+            }
         }
     }
 
@@ -550,7 +699,7 @@ impl Kryo {
             if k.write_reference(out, value)? {
                 return Ok(());
             }
-            value.write(k, out, args)
+            k.write_payload(out, value, args)
         })
     }
 
@@ -580,22 +729,28 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
-            if k.config.references && T::REFERENCES {
+            if k.config.references {
                 let Some(v) = value else {
                     return out.write_byte(0).map_err(Into::into);
                 };
-                if k.write_reference(out, v)? {
+                // Classes without references (wrappers, enums) still get
+                // the 01 marker: Kryo writes its own marker whenever
+                // references are on, whether the serializer accepts null
+                // or not (format spec 6.1, 7.2).
+                if !T::REFERENCES {
+                    out.write_byte(1)?;
+                } else if k.write_reference(out, v)? {
                     return Ok(());
                 }
-                return v.write(k, out, args);
+                return k.write_payload(out, v, args);
             }
-            match (T::NULL, value) {
+            match (k.null_form::<T>(), value) {
                 (Some(form), None) => write_null(out, form),
-                (Some(_), Some(v)) => v.write(k, out, args),
+                (Some(_), Some(v)) => k.write_payload(out, v, args),
                 (None, None) => out.write_byte(0).map_err(Into::into),
                 (None, Some(v)) => {
                     out.write_byte(1)?;
-                    v.write(k, out, args)
+                    k.write_payload(out, v, args)
                 }
             }
         })
@@ -625,15 +780,29 @@ impl Kryo {
         value: Option<&T>,
         args: bool,
     ) -> Result<()> {
+        match value {
+            None => self.nested(|_| out.write_byte(0).map_err(Into::into)),
+            Some(v) => v.write_with_class(self, out, args),
+        }
+    }
+
+    /// The default [`KryoType::write_with_class`]: `T`'s class descriptor, a
+    /// reference marker where references apply, the payload.
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_class_then_object<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: &T,
+        args: bool,
+    ) -> Result<()> {
         self.nested(|k| {
-            let Some(v) = value else {
-                return out.write_byte(0).map_err(Into::into);
-            };
             k.write_class::<T, O>(out)?;
-            if k.write_reference(out, v)? {
+            if k.write_reference(out, value)? {
                 return Ok(());
             }
-            v.write(k, out, args)
+            k.write_payload(out, value, args)
         })
     }
 
@@ -688,16 +857,11 @@ impl Kryo {
     ) -> Result<T> {
         self.nested(|k| {
             if k.config.references && T::REFERENCES {
-                match k.read_reference::<T, I>(input, false)? {
-                    Marker::Back(v) => return Ok(v),
-                    Marker::Null => return unreachable_null(),
-                    Marker::New => {}
-                }
-                let v = T::read(k, input, args)?;
-                k.finish_read(&v);
-                return Ok(v);
+                return k
+                    .read_referenced::<T, I>(input, args, false)?
+                    .map_or_else(unreachable_null, Ok);
             }
-            T::read(k, input, args)
+            k.read_payload(input, args)
         })
     }
 
@@ -723,23 +887,15 @@ impl Kryo {
     ) -> Result<Option<T>> {
         self.nested(|k| {
             if k.config.references && T::REFERENCES {
-                return match k.read_reference::<T, I>(input, true)? {
-                    Marker::Back(v) => Ok(Some(v)),
-                    Marker::Null => Ok(None),
-                    Marker::New => {
-                        let v = T::read(k, input, args)?;
-                        k.finish_read(&v);
-                        Ok(Some(v))
-                    }
-                };
+                return k.read_referenced::<T, I>(input, args, true);
             }
-            if T::NULL.is_some() {
-                return T::read_nullable(k, input, args);
+            if !k.config.references && k.null_form::<T>().is_some() {
+                return k.read_payload_nullable(input, args);
             }
             let at = input.total();
             match input.read_byte()? {
                 0 => Ok(None),
-                1 => T::read(k, input, args).map(Some),
+                1 => k.read_payload(input, args).map(Some),
                 b => {
                     Err(Error::new(ErrorKind::InvalidData(format!("null marker {b:#04x}"))).at(at))
                 }
@@ -748,7 +904,7 @@ impl Kryo {
     }
 
     /// Kryo's `readClassAndObject` for a known type: the class written must
-    /// be `T`'s.
+    /// be `T`'s (or one of `T`'s classes, for types standing for several).
     ///
     /// # Errors
     /// [`ErrorKind::WrongType`] for another class; as [`Kryo::read_object`].
@@ -768,21 +924,29 @@ impl Kryo {
         input: &mut I,
         args: bool,
     ) -> Result<Option<T>> {
+        T::read_with_class(self, input, args)
+    }
+
+    /// The default [`KryoType::read_with_class`]: a class descriptor that
+    /// must name `T`'s class, then the object.
+    ///
+    /// # Errors
+    /// As [`Kryo::read_class_and_object_as`].
+    pub fn read_class_then_object<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<T>> {
         self.nested(|k| {
             if !k.read_class_expect::<T, I>(input)? {
                 return Ok(None);
             }
             if k.config.references && T::REFERENCES {
-                match k.read_reference::<T, I>(input, false)? {
-                    Marker::Back(v) => return Ok(Some(v)),
-                    Marker::Null => return unreachable_null(),
-                    Marker::New => {}
-                }
-                let v = T::read(k, input, args)?;
-                k.finish_read(&v);
-                return Ok(Some(v));
+                return k
+                    .read_referenced::<T, I>(input, args, false)?
+                    .map_or_else(unreachable_null, |v| Ok(Some(v)));
             }
-            T::read(k, input, args).map(Some)
+            k.read_payload(input, args).map(Some)
         })
     }
 
@@ -811,6 +975,89 @@ impl Kryo {
             read(k, input.as_dyn()).map(Some)
         })
     }
+
+    // ----- copying ----------------------------------------------------------------
+
+    /// Kryo's `copy`: a deep copy of `value`. With copy references on (the
+    /// default) an object shared in the original is shared in the copy, and
+    /// cycles stay cycles.
+    ///
+    /// ```
+    /// use std::sync::Arc;
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// let s = Arc::new(String::from("x"));
+    /// let copy = kryo.copy(&s)?;
+    /// // Strings are immutable: the copy may share them, as in Java.
+    /// assert!(Arc::ptr_eq(&s, &copy));
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unsupported`] for types that cannot be copied; max depth.
+    pub fn copy<T: KryoType>(&mut self, value: &T) -> Result<T> {
+        self.graph.shallow = false;
+        self.copy_nested(value)
+    }
+
+    /// Kryo's `copyShallow`: a copy of `value` whose shared (`Arc`) fields
+    /// point to the original's objects.
+    ///
+    /// # Errors
+    /// As [`Kryo::copy`].
+    pub fn copy_shallow<T: KryoType>(&mut self, value: &T) -> Result<T> {
+        self.graph.shallow = true;
+        self.copy_nested(value)
+    }
+
+    /// Copies a value nested in one being copied: what [`KryoType::copy`]
+    /// implementations call for their fields and elements.
+    ///
+    /// # Errors
+    /// As [`Kryo::copy`].
+    pub fn copy_nested<T: KryoType>(&mut self, value: &T) -> Result<T> {
+        self.nested(|k| match k.serializer_of::<T>() {
+            None => value.copy(k),
+            Some(s) => registered::<T>(&s).copy(k, value),
+        })
+    }
+
+    /// For [`KryoType::copy`] of shared pointers: whether the copy of the
+    /// value at `identity` must be the original itself. True in a shallow
+    /// copy below the top level, and for immutable types.
+    #[must_use]
+    pub fn copy_keeps_original<T: KryoType>(&self) -> bool {
+        (self.graph.shallow && self.graph.depth > 1)
+            || self
+                .serializer_of::<T>()
+                .map_or(T::IMMUTABLE, |s| registered::<T>(&s).is_immutable())
+    }
+
+    /// For [`KryoType::copy`] of shared pointers: the copy already made of
+    /// the object at `identity` in this copy operation (copy references
+    /// on).
+    #[must_use]
+    pub fn copy_of(&self, identity: usize) -> Option<&Shared> {
+        self.graph.copies.get(&identity)
+    }
+
+    /// For [`KryoType::copy`] of shared pointers: records `copy` as the copy
+    /// of the object at `identity`, before its contents are copied (Kryo's
+    /// `reference(copy)`), so that cycles through it resolve.
+    pub fn remember_copy(&mut self, identity: usize, copy: Shared) {
+        if self.config.copy_references {
+            self.graph.copies.insert(identity, copy);
+        }
+    }
+}
+
+/// The serializer stored for `T`.
+#[inline]
+fn registered<T: KryoType>(s: &Arc<dyn Any + Send + Sync>) -> &dyn Serializer<T> {
+    match s.downcast_ref::<Registered<T>>() {
+        Some(r) => &*r.0,
+        // Stored under TypeId::of::<T>() as a Registered<T>.
+        None => unreachable_context(),
+    }
 }
 
 /// What a reference marker said.
@@ -834,7 +1081,9 @@ fn write_null<O: Out + ?Sized>(out: &mut O, form: NullForm) -> Result<()> {
     Ok(())
 }
 
-fn context_entry<V: Any + Default>(map: &mut HashMap<TypeId, Box<dyn Any>>) -> &mut V {
+fn context_entry<V: Any + Send + Default>(
+    map: &mut HashMap<TypeId, Box<dyn Any + Send>>,
+) -> &mut V {
     let entry = map
         .entry(TypeId::of::<V>())
         .or_insert_with(|| Box::new(V::default()));
@@ -846,25 +1095,21 @@ fn context_entry<V: Any + Default>(map: &mut HashMap<TypeId, Box<dyn Any>>) -> &
 
 #[cold]
 fn unreachable_context<V>() -> V {
-    // The map is keyed by TypeId::of::<V>(): the entry is always a V.
-    panic!("context entry of the wrong type")
+    // Maps keyed by TypeId::of::<V>() always hold a V under that key.
+    panic!("type-keyed entry of the wrong type")
 }
 
 /// The dynamic reader of `T`: reads a payload (and reference bookkeeping)
 /// into a boxed [`Object`].
-fn read_dyn<T: KryoType + Clone + std::fmt::Debug>(
+fn read_dyn<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
     kryo: &mut Kryo,
     input: &mut dyn In<'_>,
 ) -> Result<Box<dyn Object>> {
-    if kryo.config.references && T::REFERENCES {
-        match kryo.read_reference::<T, _>(input, false)? {
-            Marker::Back(v) => return Ok(Box::new(v)),
-            Marker::Null => return unreachable_null(),
-            Marker::New => {}
-        }
-        let v = T::read(kryo, input, false)?;
-        kryo.finish_read(&v);
-        return Ok(Box::new(v));
-    }
-    Ok(Box::new(T::read(kryo, input, false)?))
+    let v: T = if kryo.config.references && T::REFERENCES {
+        kryo.read_referenced::<T, _>(input, false, false)?
+            .map_or_else(unreachable_null, Ok)?
+    } else {
+        kryo.read_payload(input, false)?
+    };
+    Ok(Box::new(v))
 }

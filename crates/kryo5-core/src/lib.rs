@@ -11,11 +11,14 @@ mod error;
 pub mod field;
 pub mod io;
 mod kryo;
+pub mod pool;
 mod registry;
+mod serializer;
 pub mod serializers;
 mod types;
 
 pub use error::{Error, ErrorKind, Result};
 pub use io::{In, Out};
 pub use kryo::{DEFAULT_MAX_DEPTH, DefaultSerializer, Kryo};
-pub use types::{KryoType, NullForm, Object, downcast};
+pub use serializer::Serializer;
+pub use types::{KryoType, NullForm, Object, Shared, downcast};

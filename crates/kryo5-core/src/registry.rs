@@ -24,10 +24,12 @@ pub(crate) struct Registration {
     pub(crate) name: Cow<'static, str>,
     /// How to read a value of the class as a dynamic value.
     pub(crate) read_dyn: Option<ReadDyn>,
-    /// Whether references were off when the class was registered: Kryo's
-    /// field serializer then writes `String` fields directly (format spec
-    /// section 7.5).
-    pub(crate) strings_direct: bool,
+    /// Whether references were off when the class's serializer was made
+    /// (at registration; for a class known by name only, at its first
+    /// use, as Java's implicit registration): Kryo's field serializer then
+    /// writes `String` fields directly (format spec section 7.5). `None`
+    /// until decided.
+    pub(crate) strings_direct: Option<bool>,
 }
 
 /// Index of a registration.
@@ -89,6 +91,11 @@ impl Registry {
         &self.regs[i]
     }
 
+    /// The registration itself, to change.
+    pub(crate) fn get_mut(&mut self, i: RegIndex) -> &mut Registration {
+        &mut self.regs[i]
+    }
+
     /// Adds or updates the registration of `name`: with `id` (an explicit
     /// id, or `None` for the next free one), or by name only (`numbered`
     /// false). Returns the index.
@@ -98,13 +105,16 @@ impl Registry {
         id: Option<u32>,
         numbered: bool,
         read_dyn: Option<ReadDyn>,
-        strings_direct: bool,
+        strings_direct: Option<bool>,
     ) -> RegIndex {
         if let Some(i) = self.by_name(&name) {
             // Java keeps the old id unless a new explicit one is given.
             let reg = &mut self.regs[i];
             if read_dyn.is_some() {
                 reg.read_dyn = read_dyn;
+            }
+            if reg.strings_direct.is_none() {
+                reg.strings_direct = strings_direct;
             }
             if let Some(new_id) = id
                 && reg.id != Some(new_id)

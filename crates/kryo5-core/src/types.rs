@@ -2,7 +2,7 @@
 
 use std::any::Any;
 use std::borrow::Cow;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
@@ -18,12 +18,23 @@ pub enum NullForm {
     String,
 }
 
+/// An object kept in the reference table while a graph is read, so that a
+/// back-reference to it can be materialized: an `Arc` of the value (see
+/// [`KryoType::share`]).
+pub type Shared = Arc<dyn Any + Send + Sync>;
+
 /// A Rust type written as a Java class in Kryo data: what Kryo's serializer
 /// for that class writes, and the static facts Kryo decides layouts by.
 ///
 /// Implemented by the library for the Java types it maps (see the crate
 /// documentation's table) and by `#[derive(Kryo)]` for structs. A position
-/// that may hold Java `null` is an `Option<T>`; shared objects are `Rc<T>`.
+/// that may hold Java `null` is an `Option<T>`; shared objects are `Arc<T>`
+/// (`Arc<Mutex<T>>` or `Arc<RwLock<T>>` where they may form cycles).
+///
+/// Implementing it by hand is how a type serializes itself (Kryo's
+/// `KryoSerializable`): write the payload in `write`, read it back in
+/// `read`. To change how an existing type is written, register a
+/// [`Serializer`](crate::Serializer) for it instead.
 ///
 /// Implementer notes: [`KryoType::write`] and [`KryoType::read`] handle the
 /// payload only; class descriptors, `null` markers and reference markers are
@@ -48,6 +59,10 @@ pub trait KryoType: Sized + 'static {
     /// Whether the serializer writes Java `null` itself, and how.
     const NULL: Option<NullForm> = None;
 
+    /// Kryo's `isImmutable`: a copy of a shared value may be the original
+    /// (true for strings and the primitive wrappers).
+    const IMMUTABLE: bool = false;
+
     /// Writes the payload.
     ///
     /// # Errors
@@ -61,7 +76,7 @@ pub trait KryoType: Sized + 'static {
     fn read<'de, I: In<'de> + ?Sized>(kryo: &mut Kryo, input: &mut I, args: bool) -> Result<Self>;
 
     /// Reads a payload into an existing value (Kryo's read after `create`):
-    /// types that can be part of a cycle (`Rc<RefCell<T>>`) are created
+    /// types that can be part of a cycle (`Arc<Mutex<T>>`) are created
     /// empty and bound to their reference id before their fields are read.
     /// The default reads a new value and assigns it.
     ///
@@ -91,17 +106,17 @@ pub trait KryoType: Sized + 'static {
     }
 
     /// The object's identity for references: `Some(address)` for shared
-    /// pointers (`Rc`), `None` for plain values (always a new object).
+    /// pointers (`Arc`), `None` for plain values (always a new object).
     fn identity(&self) -> Option<usize> {
         None
     }
 
     /// A shared copy to keep in the reference table while reading, so that a
     /// later back-reference to this object can be materialized: value types
-    /// (strings, boxed numbers, dates, ...) return a clone, `Rc` itself;
+    /// (strings, boxed numbers, dates, ...) return a clone, `Arc` itself;
     /// `None` (the default) makes a back-reference to it an error that says
-    /// to declare the position as `Rc<T>`.
-    fn share(&self) -> Option<Rc<dyn Any>> {
+    /// to declare the position as `Arc<T>`.
+    fn share(&self) -> Option<Shared> {
         None
     }
 
@@ -110,12 +125,73 @@ pub trait KryoType: Sized + 'static {
     ///
     /// # Errors
     /// [`ErrorKind::WrongType`] if the shared object is of another type.
-    fn from_shared(shared: &Rc<dyn Any>) -> Result<Self> {
+    fn from_shared(shared: &Shared) -> Result<Self> {
         let _ = shared;
         Err(Error::new(ErrorKind::WrongType {
             expected: Self::java_class().into_owned(),
-            found: "an object shared by reference (declare the position as Rc<T>)".into(),
+            found: "an object shared by reference (declare the position as Arc<T>)".into(),
         }))
+    }
+
+    /// The Java class of this value: [`KryoType::java_class`], except for
+    /// types standing for several classes (`Box<dyn Object>`, enums of
+    /// subclasses), which answer per value.
+    fn class_name(&self) -> Cow<'static, str> {
+        Self::java_class()
+    }
+
+    /// Whether Kryo tracks references for this value's class
+    /// ([`KryoType::REFERENCES`], per value for types standing for several
+    /// classes).
+    fn uses_references(&self) -> bool {
+        Self::REFERENCES
+    }
+
+    /// Kryo's `writeClassAndObject` for a position of this type: the class
+    /// descriptor, a reference marker where references apply, the payload.
+    /// Types standing for several Java classes override it to write the
+    /// value's own class.
+    ///
+    /// # Errors
+    /// As [`Kryo::write_class_and_object`].
+    fn write_with_class<O: Out + ?Sized>(
+        &self,
+        kryo: &mut Kryo,
+        out: &mut O,
+        args: bool,
+    ) -> Result<()> {
+        kryo.write_class_then_object(out, self, args)
+    }
+
+    /// Kryo's `readClassAndObject` for a position of this type: `None` for
+    /// the null class. The default accepts only this type's class; types
+    /// standing for several classes override it.
+    ///
+    /// # Errors
+    /// [`ErrorKind::WrongType`] for another class; as [`Kryo::read_object`].
+    fn read_with_class<'de, I: In<'de> + ?Sized>(
+        kryo: &mut Kryo,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<Self>> {
+        kryo.read_class_then_object(input, args)
+    }
+
+    /// A deep copy (Kryo's `Serializer.copy`): nested values are copied with
+    /// [`Kryo::copy_nested`], so shared objects stay shared and cycles stay
+    /// cycles in the copy. The default fails with
+    /// [`ErrorKind::Unsupported`], as Java's serializers do unless they
+    /// implement copying; the library's types and `#[derive(Kryo)]`
+    /// implement it.
+    ///
+    /// # Errors
+    /// [`ErrorKind::Unsupported`]; errors of nested copies.
+    fn copy(&self, kryo: &mut Kryo) -> Result<Self> {
+        let _ = kryo;
+        Err(Error::new(ErrorKind::Unsupported(format!(
+            "copying {}",
+            Self::java_class()
+        ))))
     }
 }
 
@@ -123,8 +199,8 @@ pub trait KryoType: Sized + 'static {
 /// the result of [`Kryo::read_class_and_object`].
 ///
 /// Every [`KryoType`] that is `Clone` and `Debug` is an `Object`; recover the
-/// concrete type with [`Object::downcast_ref`] or [`downcast`].
-pub trait Object: Any + std::fmt::Debug {
+/// concrete type with `downcast_ref` (on `dyn Object`) or [`downcast`].
+pub trait Object: Any + std::fmt::Debug + Send + Sync {
     /// The Java class name of the value.
     fn class_name(&self) -> Cow<'static, str>;
     /// Writes the payload through the object-safe output.
@@ -142,14 +218,19 @@ pub trait Object: Any + std::fmt::Debug {
     fn uses_references(&self) -> bool;
     /// See [`KryoType::identity`].
     fn identity(&self) -> Option<usize>;
+    /// A deep copy, see [`KryoType::copy`].
+    ///
+    /// # Errors
+    /// As [`KryoType::copy`].
+    fn copy_dyn(&self, kryo: &mut Kryo) -> Result<Box<dyn Object>>;
 }
 
-impl<T: KryoType + Clone + std::fmt::Debug> Object for T {
+impl<T: KryoType + Clone + std::fmt::Debug + Send + Sync> Object for T {
     fn class_name(&self) -> Cow<'static, str> {
-        T::java_class()
+        KryoType::class_name(self)
     }
     fn write_dyn(&self, kryo: &mut Kryo, out: &mut dyn Out) -> Result<()> {
-        self.write(kryo, out, false)
+        kryo.write_payload(out, self, false)
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -161,10 +242,14 @@ impl<T: KryoType + Clone + std::fmt::Debug> Object for T {
         Box::new(self.clone())
     }
     fn uses_references(&self) -> bool {
-        T::REFERENCES
+        KryoType::uses_references(self)
     }
     fn identity(&self) -> Option<usize> {
         KryoType::identity(self)
+    }
+    fn copy_dyn(&self, kryo: &mut Kryo) -> Result<Box<dyn Object>> {
+        kryo.copy_nested(self)
+            .map(|c| Box::new(c) as Box<dyn Object>)
     }
 }
 
@@ -184,7 +269,9 @@ impl dyn Object {
 
 impl Clone for Box<dyn Object> {
     fn clone(&self) -> Self {
-        self.clone_box()
+        // `self.clone_box()` would pick the `Object` impl of the box itself
+        // (a `Box<dyn Object>` is an `Object` too) and recurse forever.
+        (**self).clone_box()
     }
 }
 
@@ -199,4 +286,19 @@ impl Clone for Box<dyn Object> {
 /// ```
 pub fn downcast<T: Any>(value: Box<dyn Object>) -> std::result::Result<T, Box<dyn Any>> {
     value.into_any().downcast::<T>().map(|v| *v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_boxed_object_clones_its_value() {
+        let o: Box<dyn Object> = Box::new(5i32);
+        let c = o.clone();
+        assert_eq!(c.downcast_ref::<i32>(), Some(&5));
+        let nested: Option<Box<dyn Object>> = Some(Box::new(String::from("s")));
+        let c = nested.clone().unwrap();
+        assert_eq!(c.downcast_ref::<String>().map(String::as_str), Some("s"));
+    }
 }

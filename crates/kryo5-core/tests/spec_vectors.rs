@@ -1,8 +1,8 @@
 //! The object-level vectors of format spec 13.6 and 6.1 that need only the
 //! core types. (The Java interop suite checks the same against real Kryo.)
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::Mutex;
 
 use kryo5_core::{ErrorKind, Kryo};
 use kryo5_io::{Input, Output};
@@ -89,8 +89,8 @@ fn object_or_null_markers() {
 }
 
 #[test]
-fn shared_rc_is_one_object_and_a_back_reference() {
-    let s = Rc::new("x".to_string());
+fn shared_arc_is_one_object_and_a_back_reference() {
+    let s = Arc::new("x".to_string());
     let data = bytes(
         |k, o| {
             k.set_auto_reset(false);
@@ -104,9 +104,9 @@ fn shared_rc_is_one_object_and_a_back_reference() {
     kryo.set_references(true);
     kryo.set_auto_reset(false);
     let mut input = Input::new(&data);
-    let a: Rc<String> = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
-    let b: Rc<String> = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
-    assert!(Rc::ptr_eq(&a, &b));
+    let a: Arc<String> = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
+    let b: Arc<String> = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
+    assert!(Arc::ptr_eq(&a, &b));
     // A plain String position materializes the shared string.
     let mut input = Input::new(&data);
     kryo.reset();
@@ -128,7 +128,7 @@ fn bad_input_is_a_typed_error() {
     let mut kryo = Kryo::new();
     kryo.set_references(true);
     let err = kryo
-        .read_object::<Rc<String>, _>(&mut Input::new(&[0x05]))
+        .read_object::<Arc<String>, _>(&mut Input::new(&[0x05]))
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::BadReference(3)), "{err}");
     let err = Kryo::new()
@@ -142,9 +142,9 @@ fn bad_input_is_a_typed_error() {
 }
 
 #[test]
-fn rc_refcell_reads_back_shared() {
+fn arc_mutex_reads_back_shared() {
     #[allow(clippy::type_complexity)]
-    let cell: Rc<RefCell<String>> = Rc::new(RefCell::new("c".to_string()));
+    let cell: Arc<Mutex<String>> = Arc::new(Mutex::new("c".to_string()));
     let mut kryo = Kryo::new();
     kryo.set_references(true);
     kryo.set_auto_reset(false);
@@ -155,8 +155,8 @@ fn rc_refcell_reads_back_shared() {
     let bytes = out.into_vec();
     kryo.reset();
     let mut input = Input::new(&bytes);
-    let a: Rc<RefCell<String>> = kryo.read_object(&mut input).unwrap();
-    let b: Rc<RefCell<String>> = kryo.read_object(&mut input).unwrap();
-    assert!(Rc::ptr_eq(&a, &b));
-    assert_eq!(*a.borrow(), "c");
+    let a: Arc<Mutex<String>> = kryo.read_object(&mut input).unwrap();
+    let b: Arc<Mutex<String>> = kryo.read_object(&mut input).unwrap();
+    assert!(Arc::ptr_eq(&a, &b));
+    assert_eq!(*a.lock().unwrap(), "c");
 }

@@ -43,6 +43,9 @@ pub(crate) fn expand(
         let code = *ord as i32 + 1;
         quote!(Self::#id => #code)
     });
+    let copies = variants
+        .iter()
+        .map(|(id, _)| quote!(Self::#id => Self::#id));
     let reads = variants.iter().map(|(id, ord)| {
         let code = *ord + 1;
         quote!(#code => ::core::result::Result::Ok(::core::option::Option::Some(Self::#id)))
@@ -55,6 +58,11 @@ pub(crate) fn expand(
             const FINAL: bool = #is_final;
             const REFERENCES: bool = false;
             const NULL: ::core::option::Option<::kryo5::NullForm> = ::core::option::Option::Some(::kryo5::NullForm::Zero);
+            const IMMUTABLE: bool = true;
+
+            fn copy(&self, _: &mut ::kryo5::Kryo) -> ::kryo5::Result<Self> {
+                ::core::result::Result::Ok(match self { #(#copies,)* })
+            }
 
             fn write<__O: ::kryo5::Out + ?Sized>(&self, _: &mut ::kryo5::Kryo, out: &mut __O, _: bool) -> ::kryo5::Result<()> {
                 let code: i32 = match self { #(#writes,)* };

@@ -29,6 +29,7 @@ pub(crate) fn expand(
     let writes = fields.fields.iter().map(|f| write_field(f, &class));
     let reads = fields.fields.iter().map(|f| read_field(f, &class));
     let read_intos = fields.fields.iter().map(|f| read_field_into(f, &class));
+    let copies = fields.fields.iter().map(|f| copy_field(f, &class));
     let members: Vec<_> = fields.fields.iter().map(|f| &f.member).collect();
     let locals: Vec<_> = fields.fields.iter().map(|f| &f.local).collect();
     let skipped = &fields.skipped;
@@ -95,6 +96,12 @@ pub(crate) fn expand(
                 let direct = kryo.strings_direct::<Self>();
                 #(#read_intos)*
                 ::core::result::Result::Ok(())
+            }
+
+            #[allow(unused_variables)]
+            fn copy(&self, kryo: &mut ::kryo5::Kryo) -> ::kryo5::Result<Self> {
+                #(#copies)*
+                ::core::result::Result::Ok(#construct)
             }
         }
     })
@@ -253,4 +260,27 @@ fn read_field_into(f: &Field, class: &str) -> TokenStream {
     }
     let e = traced(f, class, read_value(f));
     quote!(self.#m = #e;)
+}
+
+/// `let local = <a copy of the field>;` (Kryo's `FieldSerializer.copy`):
+/// primitives and strings by value, objects through [`Kryo::copy_nested`]
+/// so shared objects stay shared.
+fn copy_field(f: &Field, class: &str) -> TokenStream {
+    let m = &f.member;
+    let local = &f.local;
+    let nested = |ty: TokenStream, optional: bool| {
+        let e = if optional {
+            quote!(self.#m.as_ref().map(|v| kryo.copy_nested::<#ty>(v)).transpose())
+        } else {
+            quote!(kryo.copy_nested::<#ty>(&self.#m))
+        };
+        traced(f, class, e)
+    };
+    let value = match &f.kind {
+        Kind::Prim(_) => quote!(self.#m),
+        Kind::Str { .. } => quote!(::core::clone::Clone::clone(&self.#m)),
+        Kind::Any { optional } => nested(quote!(::std::boxed::Box<dyn ::kryo5::Object>), *optional),
+        Kind::Object { ty, optional, .. } => nested(quote!(#ty), *optional),
+    };
+    quote!(let #local = #value;)
 }

@@ -222,5 +222,13 @@ pub(crate) fn field_spec(f: &Field, ty: &Type, generic_param: bool) -> TokenStre
     } else {
         quote!(true)
     };
-    quote!(::kryo5::field::Field::new(#known, #can_be_null, #args))
+    // Java writes a field declared `String` directly when its class says so;
+    // a field declared with a type variable is an object even when the
+    // variable is `String`.
+    let direct = if generic_param {
+        quote!(false)
+    } else {
+        quote!(direct)
+    };
+    quote!(::kryo5::field::Field::new(#known, #can_be_null, #args).with_direct_strings(#direct))
 }

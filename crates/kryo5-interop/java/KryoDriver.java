@@ -103,6 +103,11 @@
  * new array, readString a new String) is part of the op. Run one benchmark
  * per JVM with the JIT on: the Rust side (Jvm::bench) does.
  *
+ * Object graphs (cases defined in Java by Cases* classes; see Graphs.java):
+ *   GRAPH WRITE <case> <entry>            -> OK x<bytes> | ERR <exception> <message>
+ *   GRAPH READ <case> <entry> x<bytes>    -> OK x<bytes written again>
+ *                                          | MISMATCH <path>: <reason> | ERR <exception> <message>
+ *
  * Anything else is a protocol error: "FATAL <reason>" on stdout, exit status 2.
  */
 
@@ -150,7 +155,7 @@ public final class KryoDriver {
     }
 
     /** Thrown for a malformed script: the Rust side has a bug. */
-    private static final class ProtocolError extends RuntimeException {
+    static final class ProtocolError extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         ProtocolError(String message) {
@@ -161,6 +166,8 @@ public final class KryoDriver {
     public static void main(String[] args) throws IOException {
         // Spec Appendix B: a Kryo instance must exist before any Unsafe class loads.
         new Kryo();
+        // Kryo logs to System.out, which would interleave with the results.
+        com.esotericsoftware.minlog.Log.set(com.esotericsoftware.minlog.Log.LEVEL_NONE);
         BufferedReader in = new BufferedReader(
                 new InputStreamReader(System.in, StandardCharsets.ISO_8859_1), 1 << 16);
         Writer out = new BufferedWriter(new OutputStreamWriter(
@@ -192,6 +199,11 @@ public final class KryoDriver {
                     break;
                 case "BENCH":
                     benchCase(h);
+                    break;
+                case "GRAPH":
+                    line.setLength(0);
+                    line.append(Graphs.command(h));
+                    emit();
                     break;
                 default:
                     throw new ProtocolError("unknown case header: " + header);
@@ -1225,14 +1237,24 @@ public final class KryoDriver {
     }
 
     private void exception(Throwable e) {
+        line.append(describe(e));
+    }
+
+    /** "<simple class name> <message on one line>". */
+    static String describe(Throwable e) {
         String message = String.valueOf(e.getMessage()).replace('\n', ' ').replace('\r', ' ');
-        line.append(e.getClass().getSimpleName()).append(' ').append(message);
+        return e.getClass().getSimpleName() + " " + message;
     }
 
     private void hex(byte[] b) {
-        line.append('x');
+        hex(line, b);
+    }
+
+    /** Appends {@code x<hex>}. */
+    static void hex(StringBuilder s, byte[] b) {
+        s.append('x');
         for (byte x : b) {
-            line.append(HEX[(x >>> 4) & 15]).append(HEX[x & 15]);
+            s.append(HEX[(x >>> 4) & 15]).append(HEX[x & 15]);
         }
     }
 
@@ -1296,7 +1318,7 @@ public final class KryoDriver {
         return d;
     }
 
-    private static byte[] bytes(String s) {
+    static byte[] bytes(String s) {
         if (s.isEmpty() || s.charAt(0) != 'x' || s.length() % 2 != 1) {
             throw new ProtocolError("bad bytes");
         }

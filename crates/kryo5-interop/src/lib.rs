@@ -33,12 +33,14 @@
 //! check::compare_writes(&ops, java.write(case), &kryo5_write(&cfg, &ops)).unwrap();
 //! ```
 //!
-//! The object-graph layer extends the same rig: new op variants, new driver
-//! commands, the same script/compare machinery.
+//! [`graph`] extends the rig to object graphs: cases defined in Java
+//! (`java/Cases*.java`) and mirrored in Rust by `#[derive(Kryo)]` types,
+//! written and read by both sides, bytes compared exactly.
 
 pub mod check;
 pub mod config;
 pub mod generate;
+pub mod graph;
 pub mod java;
 pub mod kryo5_side;
 pub mod ops;

@@ -8,8 +8,10 @@
 //! - [`io`]: the buffer layer, Kryo's `Output` and `Input` with every
 //!   primitive byte-exact, over memory and `std::io` streams, safe and
 //!   native flavours, chunked encoding, zero-copy reads.
-//! - [`Kryo`] and [`KryoType`]: the object-graph layer (work in progress):
+//! - [`Kryo`](struct@Kryo) and [`KryoType`]: the object-graph layer (work in progress):
 //!   registrations, class descriptors, `null` and reference markers.
+//! - [`pool`]: Kryo's `Pool`, reusable `Kryo`s, outputs or any objects
+//!   shared between threads.
 //!
 //! # Quick start
 //!
@@ -38,9 +40,10 @@ pub mod io {
 }
 
 pub use kryo5_core::field;
+pub use kryo5_core::pool;
 pub use kryo5_derive::Kryo;
 
 pub use kryo5_core::{
     DEFAULT_MAX_DEPTH, DefaultSerializer, Error, ErrorKind, In, Kryo, KryoType, NullForm, Object,
-    Out, Result, downcast, serializers,
+    Out, Result, Serializer, Shared, downcast, serializers,
 };

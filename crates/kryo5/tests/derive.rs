@@ -3,8 +3,8 @@
 
 #![allow(non_snake_case)]
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::Mutex;
 
 use kryo5::io::{Input, Output};
 use kryo5::{ErrorKind, Kryo};
@@ -89,6 +89,31 @@ fn references_on_before_registration_mark_strings() {
         ]
     );
     assert_eq!(bytes[14], 0x80);
+}
+
+#[test]
+fn classes_known_by_name_decide_string_fields_at_first_use() {
+    // Java registers an unregistered class when it is first written, so the
+    // references setting at that moment decides its String fields.
+    let mut kryo = Kryo::new();
+    kryo.set_registration_required(false);
+    kryo.add_class::<Simple>();
+    kryo.set_references(true);
+    let marked = [
+        0x01, 0x54, 0x01, 0x41, 0x00, 0x00, 0x00, 0x00, 0x3f, 0x01, 0x01, 0x01, 0x42, 0x6f, 0xe2,
+        0x00, 0, 0, 0, 0, 0, 0, 0xf8, 0x3f, 0x02, 0x00,
+    ];
+    assert_eq!(write(&mut kryo, &simple()), marked);
+    // Decided once: first used with references off, String fields stay
+    // direct after references are turned on (as after `register`).
+    let mut kryo = Kryo::new();
+    kryo.set_registration_required(false);
+    kryo.add_class::<Simple>();
+    let _ = write(&mut kryo, &simple());
+    kryo.set_references(true);
+    let bytes = write(&mut kryo, &simple());
+    assert_eq!(bytes[..2], [0x01, 0x54]);
+    assert_eq!(bytes[11..15], [0x42, 0x6f, 0xe2, 0x80]);
 }
 
 #[derive(Kryo, Clone, Debug, PartialEq)]
@@ -180,6 +205,26 @@ fn object_fields_final_and_not() {
         Some("s")
     );
     assert!(back.nothing.is_none());
+
+    // References on: every object field gets a marker, the enum (which has
+    // no references) a 01 although its serializer writes its own null.
+    let mut kryo = Kryo::new();
+    kryo.set_references(true);
+    kryo.register_with_id::<Address>(12);
+    kryo.register_with_id::<Zip>(13);
+    kryo.register_with_id::<Color>(18);
+    kryo.register::<Holder>();
+    let bytes = write(&mut kryo, &h);
+    assert_eq!(
+        bytes,
+        [
+            0x01, 0x0e, 0x01, 0x01, 0x82, 0x58, 0x03, 0x01, 0x82, 0x73, 0x01, 0x0a, 0x01, 0x02,
+            0x00, 0x01, 0x0e
+        ]
+    );
+    let back: Holder = kryo.read_object(&mut Input::new(&bytes)).unwrap();
+    assert_eq!(back.color, Color::Green);
+    assert_eq!(back.zip, h.zip);
 }
 
 #[test]
@@ -200,25 +245,25 @@ fn enums_write_ordinals_and_reject_bad_ones() {
 #[kryo(class = "Node")]
 struct Node {
     name: Option<String>,
-    next: Option<Rc<RefCell<Node>>>,
-    other: Option<Rc<RefCell<Node>>>,
+    next: Option<Arc<Mutex<Node>>>,
+    other: Option<Arc<Mutex<Node>>>,
 }
 
 #[test]
 fn shared_objects_and_cycles() {
     // A = Node{name "A", next B, other B}; B = Node{name "B", next A}.
-    let a = Rc::new(RefCell::new(Node {
+    let a = Arc::new(Mutex::new(Node {
         name: Some("A".into()),
         next: None,
         other: None,
     }));
-    let b = Rc::new(RefCell::new(Node {
+    let b = Arc::new(Mutex::new(Node {
         name: Some("B".into()),
         next: Some(a.clone()),
         other: None,
     }));
-    a.borrow_mut().next = Some(b.clone());
-    a.borrow_mut().other = Some(b.clone());
+    a.lock().unwrap().next = Some(b.clone());
+    a.lock().unwrap().other = Some(b.clone());
     let mut kryo = Kryo::new();
     kryo.set_references(true);
     kryo.register::<Node>();
@@ -228,28 +273,34 @@ fn shared_objects_and_cycles() {
         0x0b, 0x01, 0x01, 0x82, 0x41, 0x0b, 0x01, 0x01, 0x82, 0x42, 0x0b, 0x02, 0x00, 0x0b, 0x04,
     ];
     assert_eq!(out.as_slice(), &want);
-    let back: Rc<RefCell<Node>> = kryo
+    let back: Arc<Mutex<Node>> = kryo
         .read_class_and_object_as(&mut Input::new(&want))
         .unwrap()
         .unwrap();
-    let b2 = back.borrow().next.clone().unwrap();
-    assert!(Rc::ptr_eq(&b2, back.borrow().other.as_ref().unwrap()));
-    assert!(Rc::ptr_eq(b2.borrow().next.as_ref().unwrap(), &back));
-    assert_eq!(b2.borrow().name.as_deref(), Some("B"));
+    let b2 = back.lock().unwrap().next.clone().unwrap();
+    assert!(Arc::ptr_eq(
+        &b2,
+        back.lock().unwrap().other.as_ref().unwrap()
+    ));
+    assert!(Arc::ptr_eq(
+        b2.lock().unwrap().next.as_ref().unwrap(),
+        &back
+    ));
+    assert_eq!(b2.lock().unwrap().name.as_deref(), Some("B"));
     // Break the cycles so the test does not leak.
-    a.borrow_mut().next = None;
-    a.borrow_mut().other = None;
-    back.borrow_mut().next = None;
-    back.borrow_mut().other = None;
+    a.lock().unwrap().next = None;
+    a.lock().unwrap().other = None;
+    back.lock().unwrap().next = None;
+    back.lock().unwrap().other = None;
 }
 
 #[test]
 fn max_depth_is_enforced_both_ways() {
     // N { child: N } nested 4 deep fails at max depth 3.
-    let leaf = Rc::new(RefCell::new(Node::default()));
+    let leaf = Arc::new(Mutex::new(Node::default()));
     let mut cur = leaf;
     for _ in 0..3 {
-        cur = Rc::new(RefCell::new(Node {
+        cur = Arc::new(Mutex::new(Node {
             name: None,
             next: Some(cur),
             other: None,

@@ -4,8 +4,10 @@
 //! |---|---|---|
 //! | `int`/`Integer`, `long`/`Long`, `float`, `double`, `boolean`, `byte`, `char`, `short` | `i32`, `i64`, `f32`, `f64`, `bool`, `i8`, `u16`, `i16` (nullable boxes: `Option<_>` positions) | [`primitive`] |
 //! | `String` | `String`, [`JavaString`](kryo5_io::JavaString) (lone surrogates) | [`primitive`] |
-//! | shared objects | `Rc<T>` (immutable), `Rc<RefCell<T>>` (may form cycles) | [`shared`] |
+//! | shared objects | `Arc<T>` (immutable), `Arc<Mutex<T>>`, `Arc<RwLock<T>>` (may form cycles) | [`shared`] |
+//! | `Object` (any class) | `Box<dyn Object>` | [`object`] |
 
+pub mod object;
 pub mod primitive;
 pub mod shared;
 

@@ -4,16 +4,15 @@
 //! which share one registration; a nullable wrapper is an `Option` position.
 //! Wrappers never use references.
 
-use std::any::Any;
 use std::borrow::Cow;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use kryo5_io::JavaString;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
-use crate::types::{KryoType, NullForm};
+use crate::types::{KryoType, NullForm, Shared};
 
 macro_rules! primitive {
     ($(#[$doc:meta])* $t:ty, $name:literal, |$v:ident, $out:ident| $write:expr, |$input:ident| $read:expr) => {
@@ -24,6 +23,7 @@ macro_rules! primitive {
             }
             const FINAL: bool = true;
             const REFERENCES: bool = false;
+            const IMMUTABLE: bool = true;
             #[inline]
             fn write<O: Out + ?Sized>(&self, _: &mut Kryo, $out: &mut O, _: bool) -> Result<()> {
                 let $v = *self;
@@ -34,11 +34,14 @@ macro_rules! primitive {
             fn read<'de, I: In<'de> + ?Sized>(_: &mut Kryo, $input: &mut I, _: bool) -> Result<Self> {
                 Ok($read?)
             }
-            fn share(&self) -> Option<Rc<dyn Any>> {
-                Some(Rc::new(*self))
+            fn share(&self) -> Option<Shared> {
+                Some(Arc::new(*self))
             }
-            fn from_shared(shared: &Rc<dyn Any>) -> Result<Self> {
+            fn from_shared(shared: &Shared) -> Result<Self> {
                 shared.downcast_ref::<Self>().copied().ok_or_else(|| wrong_shared($name))
+            }
+            fn copy(&self, _: &mut Kryo) -> Result<Self> {
+                Ok(*self)
             }
         }
     };
@@ -95,6 +98,7 @@ impl KryoType for String {
     }
     const FINAL: bool = true;
     const NULL: Option<NullForm> = Some(NullForm::String);
+    const IMMUTABLE: bool = true;
     #[inline]
     fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
         out.write_string(Some(self))?;
@@ -129,10 +133,13 @@ impl KryoType for String {
     ) -> Result<Option<Self>> {
         Ok(input.read_string()?)
     }
-    fn share(&self) -> Option<Rc<dyn Any>> {
-        Some(Rc::new(self.clone()))
+    fn share(&self) -> Option<Shared> {
+        Some(Arc::new(self.clone()))
     }
-    fn from_shared(shared: &Rc<dyn Any>) -> Result<Self> {
+    fn copy(&self, _: &mut Kryo) -> Result<Self> {
+        Ok(self.clone())
+    }
+    fn from_shared(shared: &Shared) -> Result<Self> {
         if let Some(s) = shared.downcast_ref::<String>() {
             return Ok(s.clone());
         }
@@ -152,6 +159,7 @@ impl KryoType for JavaString {
     }
     const FINAL: bool = true;
     const NULL: Option<NullForm> = Some(NullForm::String);
+    const IMMUTABLE: bool = true;
     fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
         out.write_string_utf16(Some(self.units()))?;
         Ok(())
@@ -169,10 +177,13 @@ impl KryoType for JavaString {
     ) -> Result<Option<Self>> {
         Ok(input.read_string_utf16()?)
     }
-    fn share(&self) -> Option<Rc<dyn Any>> {
-        Some(Rc::new(self.clone()))
+    fn share(&self) -> Option<Shared> {
+        Some(Arc::new(self.clone()))
     }
-    fn from_shared(shared: &Rc<dyn Any>) -> Result<Self> {
+    fn copy(&self, _: &mut Kryo) -> Result<Self> {
+        Ok(self.clone())
+    }
+    fn from_shared(shared: &Shared) -> Result<Self> {
         if let Some(s) = shared.downcast_ref::<JavaString>() {
             return Ok(s.clone());
         }

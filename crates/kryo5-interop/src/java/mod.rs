@@ -1,8 +1,9 @@
 //! Real Java Kryo: finding it, compiling the driver, running scripts.
 //!
 //! [`jvm`] locates the Kryo jar and a JDK once per process and compiles
-//! `java/KryoDriver.java` (embedded in this crate) into
-//! `target/kryo5-java/driver-<hash of source>/`, compiling into a temporary
+//! every `.java` file under this crate's `java/` directory (the driver
+//! `KryoDriver.java`, the graph commands and the graph cases, read at run
+//! time) into `target/kryo5-java/driver-<hash of all sources>/`, compiling into a temporary
 //! directory first and renaming it into place, so concurrent test binaries
 //! never see half a build. [`Jvm::run`] feeds a [`Script`] to one JVM and
 //! parses what it prints into [`Results`].
@@ -13,9 +14,11 @@
 //! # The driver protocol
 //!
 //! Line-based, ISO-8859-1, one JVM for a whole [`Script`]; the full
-//! reference is the header comment of `java/KryoDriver.java`. Java is a
-//! dumb executor: every decision (which values, what they mean, what must
-//! match) is made on the Rust side.
+//! reference is the header comment of `java/KryoDriver.java`. For buffer
+//! scripts Java is a dumb executor: every decision (which values, what they
+//! mean, what must match) is made on the Rust side. Object graphs are
+//! defined on both sides (`GRAPH` commands, see [`crate::graph`] and
+//! `java/Graphs.java`).
 //!
 //! ```text
 //! WRITE <class> <varlen 0|1> mem:<bufferSize>:<max|-1> | stream:<bufferSize>
@@ -69,9 +72,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-
-/// The driver's source, compiled on first use.
-const DRIVER_SOURCE: &str = include_str!("../../java/KryoDriver.java");
 
 /// File name of the jar `scripts/fetch-kryo.sh` produces.
 const JAR_NAME: &str = "kryo-5.6.2.jar";
@@ -132,7 +132,17 @@ impl Jvm {
     /// replay by hand (`java -cp <jar>:<driver dir> KryoDriver < script`).
     #[must_use]
     pub fn run(&self, script: &Script) -> Results {
-        dump(script);
+        script.parse(&self.run_text(script.text()))
+    }
+
+    /// Runs the driver on `input` (driver lines, see the protocol above) in
+    /// one JVM and returns what it printed.
+    ///
+    /// # Panics
+    /// As [`Jvm::run`], except that the output is not parsed.
+    #[must_use]
+    pub fn run_text(&self, input: &str) -> String {
+        dump(input);
         let (status, stdout, stderr) = self.exec(
             &[
                 "-XX:+UseSerialGC",
@@ -141,7 +151,7 @@ impl Jvm {
                 "-Xmx64m",
                 "-XX:TieredStopAtLevel=1",
             ],
-            script.text(),
+            input,
         );
         let Some(status) = status else {
             panic!(
@@ -156,7 +166,7 @@ impl Jvm {
             "the Java driver failed ({status}):\n{}\n{stderr}",
             tail(&stdout)
         );
-        script.parse(&stdout)
+        stdout
     }
 
     /// Starts the driver in a JVM with `jvm_args`, feeds it `stdin` and
@@ -192,15 +202,15 @@ impl Jvm {
     }
 }
 
-/// Saves `script` under `$KRYO5_INTEROP_DUMP`, if set.
-fn dump(script: &Script) {
+/// Saves a driver script under `$KRYO5_INTEROP_DUMP`, if set.
+fn dump(script: &str) {
     static COUNT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let Some(dir) = std::env::var_os("KRYO5_INTEROP_DUMP") else {
         return;
     };
     let n = COUNT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = Path::new(&dir).join(format!("script-{}-{n}.txt", std::process::id()));
-    let saved = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, script.text()));
+    let saved = std::fs::create_dir_all(&dir).and_then(|()| std::fs::write(&path, script));
     if let Err(e) = saved {
         eprintln!("cannot save the script to {}: {e}", path.display());
     } else {
@@ -291,9 +301,52 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Compiles the driver into `<dir>/driver-<hash>/` unless it is there.
+/// The driver's Java sources: every `.java` file under this crate's `java/`
+/// directory (the driver, the graph commands, the graph cases), read at run
+/// time, as (path relative to `java/`, text), sorted by path.
+fn driver_sources() -> Vec<(PathBuf, String)> {
+    fn walk(root: &Path, dir: &Path, found: &mut Vec<(PathBuf, String)>) {
+        let entries = std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("cannot list the driver sources in {}: {e}", dir.display()));
+        for entry in entries {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                walk(root, &path, found);
+            } else if path.extension().is_some_and(|x| x == "java") {
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+                let rel = path
+                    .strip_prefix(root)
+                    .expect("under the root")
+                    .to_path_buf();
+                found.push((rel, text));
+            }
+        }
+    }
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("java");
+    let mut found = Vec::new();
+    walk(&root, &root, &mut found);
+    found.sort();
+    found
+}
+
+/// FNV-1a over every source's path and text: names the compiled driver.
+fn sources_hash(sources: &[(PathBuf, String)]) -> u64 {
+    let mut all = Vec::new();
+    for (path, text) in sources {
+        all.extend_from_slice(path.to_string_lossy().as_bytes());
+        all.push(0);
+        all.extend_from_slice(text.as_bytes());
+        all.push(0);
+    }
+    fnv1a(&all)
+}
+
+/// Compiles the driver (every source of [`driver_sources`]) into
+/// `<dir>/driver-<hash>/` unless it is there.
 fn compile_driver(jar: &Path, dir: &Path, javac: &Path) -> PathBuf {
-    let name = format!("driver-{:016x}", fnv1a(DRIVER_SOURCE.as_bytes()));
+    let sources = driver_sources();
+    let name = format!("driver-{:016x}", sources_hash(&sources));
     let done = dir.join(&name);
     if done.join("KryoDriver.class").is_file() {
         return done;
@@ -302,16 +355,22 @@ fn compile_driver(jar: &Path, dir: &Path, javac: &Path) -> PathBuf {
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
     let tmp = dir.join(format!("{name}.tmp-{}-{nanos}", std::process::id()));
-    std::fs::create_dir_all(&tmp)
-        .unwrap_or_else(|e| panic!("cannot create {}: {e}", tmp.display()));
-    let source = tmp.join("KryoDriver.java");
-    std::fs::write(&source, DRIVER_SOURCE).expect("temporary source is writable");
+    let src = tmp.join("src");
+    let mut files = Vec::new();
+    for (rel, text) in &sources {
+        let file = src.join(rel);
+        let parent = file.parent().expect("a source file has a parent directory");
+        std::fs::create_dir_all(parent)
+            .unwrap_or_else(|e| panic!("cannot create {}: {e}", parent.display()));
+        std::fs::write(&file, text).expect("temporary source is writable");
+        files.push(file);
+    }
     let out = Command::new(javac)
         .args(["-nowarn", "-encoding", "UTF-8", "-cp"])
         .arg(jar)
         .arg("-d")
         .arg(&tmp)
-        .arg(&source)
+        .args(&files)
         .output()
         .unwrap_or_else(|e| panic!("cannot run {}: {e}; {HOWTO}", javac.display()));
     assert!(
@@ -370,6 +429,29 @@ mod tests {
             m.contains("cannot run") && m.contains("install a JDK 17"),
             "{m}"
         );
+    }
+
+    #[test]
+    fn every_java_source_is_compiled_and_hashed() {
+        let sources = driver_sources();
+        let names: Vec<String> = sources
+            .iter()
+            .map(|(p, _)| p.to_string_lossy().into_owned())
+            .collect();
+        for needed in [
+            "KryoDriver.java",
+            "Graphs.java",
+            "GraphEquals.java",
+            "CasesBasic.java",
+        ] {
+            assert!(
+                names.iter().any(|n| n == needed),
+                "{needed} missing from {names:?}"
+            );
+        }
+        let mut changed = sources.clone();
+        changed[0].1.push(' ');
+        assert_ne!(sources_hash(&sources), sources_hash(&changed));
     }
 
     #[test]
