@@ -137,32 +137,25 @@ fn kernel_varint(c: &mut Criterion) {
     });
     g.finish();
 
-    let mut g = config::run_group(c, "kernel_varint/decode_i64", longs.len());
-    for k in supported() {
-        let v = Varint::new(k).expect("supported");
-        g.bench_function(k.name(), |b| {
-            b.iter(|| kernels::decode_i64s(v, black_box(&long_bytes), &mut long_dst));
+    // The mixed lengths, and all-negative longs: every value 9 bytes, its
+    // ninth byte with bit 7 set.
+    let negative_bytes = data::var_long_bytes(&data::negative_longs(VARINT_COUNT));
+    for (group, bytes) in [
+        ("kernel_varint/decode_i64", &long_bytes),
+        ("kernel_varint/decode_i64_negative", &negative_bytes),
+    ] {
+        let mut g = config::run_group(c, group, long_dst.len());
+        for k in supported() {
+            let v = Varint::new(k).expect("supported");
+            g.bench_function(k.name(), |b| {
+                b.iter(|| kernels::decode_i64s(v, black_box(bytes), &mut long_dst));
+            });
+        }
+        g.bench_function("plain_loop", |b| {
+            b.iter(|| cases::leb128_read_u64s(black_box(bytes), &mut long_dst));
         });
+        g.finish();
     }
-    g.bench_function("plain_loop", |b| {
-        b.iter(|| cases::leb128_read_u64s(black_box(&long_bytes), &mut long_dst));
-    });
-    g.finish();
-
-    // All-negative longs: every value 9 bytes, its ninth byte with bit 7 set.
-    let negatives = data::negative_longs(VARINT_COUNT);
-    let negative_bytes = data::var_long_bytes(&negatives);
-    let mut g = config::run_group(c, "kernel_varint/decode_i64_negative", negatives.len());
-    for k in supported() {
-        let v = Varint::new(k).expect("supported");
-        g.bench_function(k.name(), |b| {
-            b.iter(|| kernels::decode_i64s(v, black_box(&negative_bytes), &mut long_dst));
-        });
-    }
-    g.bench_function("plain_loop", |b| {
-        b.iter(|| cases::leb128_read_u64s(black_box(&negative_bytes), &mut long_dst));
-    });
-    g.finish();
 
     let mut g = config::run_group(c, "kernel_varint/skip_i64", longs.len());
     for k in supported() {

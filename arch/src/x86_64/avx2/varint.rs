@@ -127,7 +127,7 @@ pub(crate) fn decode_i64s(src: &[u8], optimize_positive: bool, dst: &mut [i64]) 
     resume(
         src,
         dst,
-        NEED,
+        NEED_LONG,
         |s, d| {
             // SAFETY: as in `encode_i32s`.
             unsafe { decode_i64s_avx2(s, optimize_positive, d) }
@@ -139,6 +139,9 @@ pub(crate) fn decode_i64s(src: &[u8], optimize_positive: bool, dst: &mut [i64]) 
 /// Bytes a window needs: 32 scanned, plus 8 readable after the last scanned
 /// byte for the unaligned per-value loads.
 const NEED: usize = 40;
+
+/// Bytes a varlong window needs: 64 scanned, plus 8.
+const NEED_LONG: usize = 72;
 
 /// Continuation bits of the 32 bytes at `p` (`p + 32 <= src.len()`).
 #[target_feature(enable = "avx2")]
@@ -188,11 +191,13 @@ fn decode_i32s_avx2(src: &[u8], optimize_positive: bool, dst: &mut [i32]) -> (us
 #[target_feature(enable = "avx2,bmi1,bmi2,popcnt")]
 fn decode_i64s_avx2(src: &[u8], optimize_positive: bool, dst: &mut [i64]) -> (usize, usize) {
     let (mut i, mut p) = (0, 0);
-    while src.len() - p >= NEED && i < dst.len() {
-        let cont = window_mask(src, p);
+    while src.len() - p >= NEED_LONG && i < dst.len() {
+        // Two windows at once: up to 9 bytes a value, a 32-byte window
+        // holds too few of them to pay for finding their ends.
+        let cont = u64::from(window_mask(src, p)) | u64::from(window_mask(src, p + 32)) << 32;
         // The window starts at a value's start; runs of 9 and more
         // continuation bytes are split into 9-byte values.
-        let mut ends = varlong_ends(u128::from(cont), 0) as u32;
+        let mut ends = varlong_ends(u128::from(cont), 0) as u64;
         let mut start = 0;
         while ends != 0 && i < dst.len() {
             let end = ends.trailing_zeros() as usize;

@@ -8,13 +8,16 @@
 //! - compares write bit masks directly (`vpcmpb` into `k` registers), so a
 //!   byte class costs one instruction, and `utf16_len` counts with masked
 //!   byte adds;
-//! - tails are handled with masked loads and stores (`vmovdqu8` under a
-//!   mask of the bytes present), which neither read nor write the bytes
-//!   masked off;
+//! - tails are read with masked loads (`vmovdqu8` under a mask of the
+//!   bytes present), which do not touch the bytes masked off;
 //! - `cesu8_to_utf16` decodes a window of 62 positions per 64-byte block:
 //!   each position's second and third byte come from `vpermt2w` over the
 //!   two halves widened to 16-bit lanes, masked compares check the unit
 //!   ranges, and `vpcompressw` (VBMI2) packs the units of the real leads.
+//!
+//! `utf8_to_cesu8` only copies the blocks before the first 4-byte
+//! sequence itself and leaves the rest to the AVX2 kernel (faster on this
+//! level's CPUs where surrogate pairs are written; see its doc).
 //!
 //! Nothing here reads or writes outside the slices it is given.
 
@@ -53,11 +56,17 @@ pub(super) fn supplementary_count(s: &str) -> usize {
     unsafe { counts_avx512::<false>(s.as_bytes()) }.1
 }
 
-/// See [`crate::text::utf8_to_cesu8`].
+/// See [`crate::text::utf8_to_cesu8`]: 64-byte copies up to the first
+/// block with a 4-byte sequence, then the AVX2 kernel. Where surrogate
+/// pairs are to be written, AVX2's 32-byte segments were measured faster
+/// than 64-byte ones on Zen 4 (each pair restarts a segment: a 64-byte
+/// store costs twice a 32-byte one there); text without them copies
+/// 1.9x faster in 64-byte blocks. See `docs/kernels.md`.
 pub(super) fn utf8_to_cesu8(s: &str, dst: &mut [u8]) -> usize {
     // SAFETY: only reachable through this level's `TEXT` table, handed out
     // after `Kernel::is_supported` (section comment): the CPU has the features.
-    unsafe { utf8_to_cesu8_avx512(s, dst) }
+    let done = unsafe { copy_plain_avx512(s, dst) };
+    done + super::avx2::text::utf8_to_cesu8(&s[done..], &mut dst[done..])
 }
 
 /// See [`crate::text::cesu8_scan`].
@@ -130,16 +139,6 @@ fn load_part(b: &[u8]) -> __m512i {
 fn store(b: &mut [u8; 64], v: __m512i) {
     // SAFETY: `b` is 64 writable bytes; `storeu` needs no alignment.
     unsafe { _mm512_storeu_si512(b.as_mut_ptr().cast(), v) }
-}
-
-/// Stores the first `min(b.len(), 64)` bytes of `v` into `b`.
-#[target_feature(enable = "avx512f,avx512bw")]
-#[inline]
-fn store_part(b: &mut [u8], v: __m512i) {
-    let k = low(b.len().min(64) as u32);
-    // SAFETY: the mask selects bytes of `b` only; a masked store neither
-    // writes nor faults on the bytes masked off.
-    unsafe { _mm512_mask_storeu_epi8(b.as_mut_ptr().cast(), k, v) }
 }
 
 #[target_feature(enable = "avx512f")]
@@ -286,71 +285,25 @@ unsafe fn counts_avx512<const CONT: bool>(b: &[u8]) -> (usize, usize) {
     (cont, four)
 }
 
+/// Copies whole 64-byte blocks of `s` to `dst` while they hold no 4-byte
+/// sequence (text without supplementary characters is its own CESU-8);
+/// returns how far, backed up to a character boundary.
+///
 /// # Safety
 /// The CPU must support AVX-512 F and BW.
-#[target_feature(enable = "avx512f,avx512bw,bmi1")]
-unsafe fn utf8_to_cesu8_avx512(s: &str, dst: &mut [u8]) -> usize {
-    let src = s.as_bytes();
-    let (mut i, mut o) = (0, 0);
-    // Every store lands inside the output: from any point, the output still
-    // to come is at least as long as the input still to come (4 -> 6). A
-    // store copies up to 64 bytes from a segment's start (all that is left
-    // of the input, near the end); what it copies past the segment is
-    // overwritten by the surrogate pair and the next segment.
-    'blocks: while i < src.len() {
-        let Some(v) = copy_segment(&src[i..], dst, o) else {
-            break;
-        };
-        let mut four = four_leads(v);
-        if four == 0 {
-            let n = (src.len() - i).min(64);
-            i += n;
-            o += n;
-            continue;
-        }
-        // Every 4-byte sequence of the block from this one mask, so that
-        // dense emoji do not wait on a load per character.
-        let base = i;
-        loop {
-            let lead = base + four.trailing_zeros() as usize;
-            four &= four - 1;
-            o += lead - i;
-            i = lead;
-            let (Some(b), Some(out)) = (chunk::<4>(src, i), chunk_mut::<6>(dst, o)) else {
-                break 'blocks;
-            };
-            shared::put_pair(b, out);
-            i += 4;
-            o += 6;
-            if four == 0 || i == src.len() {
-                continue 'blocks;
-            }
-            if copy_segment(&src[i..], dst, o).is_none() {
-                break 'blocks;
-            }
-        }
-    }
-    // Only if `dst` is too short: the portable kernel panics as it does.
-    let (i, o) = shared::char_boundary(s, i, o);
-    o + crate::portable::text::utf8_to_cesu8(&s[i..], &mut dst[o..])
-}
-
-/// Copies the first `min(64, rest.len())` bytes of `rest` to `dst` at `o`
-/// and returns them (zero-padded); `None` (nothing written) if `dst` is too
-/// short.
 #[target_feature(enable = "avx512f,avx512bw")]
-#[inline]
-fn copy_segment(rest: &[u8], dst: &mut [u8], o: usize) -> Option<__m512i> {
-    if let (Some(c), Some(d)) = (rest.first_chunk::<64>(), chunk_mut::<64>(dst, o)) {
+unsafe fn copy_plain_avx512(s: &str, dst: &mut [u8]) -> usize {
+    let src = s.as_bytes();
+    let mut i = 0;
+    while let (Some(c), Some(d)) = (chunk::<64>(src, i), chunk_mut::<64>(dst, i)) {
         let v = load(c);
+        if four_leads(v) != 0 {
+            break;
+        }
         store(d, v);
-        return Some(v);
+        i += 64;
     }
-    let n = rest.len().min(64);
-    let d = dst.get_mut(o..o + n)?;
-    let v = load_part(rest);
-    store_part(d, v);
-    Some(v)
+    shared::char_boundary(s, i, i).0
 }
 
 /// # Safety
