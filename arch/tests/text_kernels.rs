@@ -336,6 +336,42 @@ fn cesu8_from_utf16_with_lone_surrogates() {
     }
 }
 
+/// Emoji among ASCII (surrogate pairs between short ASCII runs, often
+/// back to back): every length up to 600, every alignment, and each with
+/// bytes damaged (pair bytes swapped for others that break the pair in
+/// every way) at every offset of a window.
+#[test]
+fn emoji_among_ascii() {
+    let mut rng = Rng::new(9);
+    let mut text = String::new();
+    while text.len() < 700 {
+        for _ in 0..rng.below(9) {
+            text.push(char::from(b' ' + rng.below(95) as u8));
+        }
+        let c = char::from_u32(0x1_0000 + rng.below(0x10_0000) as u32).unwrap();
+        text.push(c);
+    }
+    let long = cesu8(&text);
+    for len in 0..600 {
+        check_bytes(&long[..len], len % 64, &mut rng, "emoji");
+    }
+    let swaps = [
+        0x00, 0x41, 0x80, 0x9f, 0xa0, 0xaf, 0xb0, 0xbf, 0xc3, 0xe0, 0xed, 0xee, 0xf0, 0xff,
+    ];
+    for at in 0..200 {
+        for &b in &swaps {
+            let mut bytes = long[..260].to_vec();
+            bytes[at] = b;
+            check_bytes(
+                &bytes,
+                at % 64,
+                &mut rng,
+                &format!("emoji, byte {at} = {b:02x}"),
+            );
+        }
+    }
+}
+
 #[test]
 fn random_bytes() {
     let mut rng = Rng::new(4);

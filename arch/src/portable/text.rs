@@ -215,8 +215,14 @@ pub fn cesu8_to_utf16(src: &[u8], dst: &mut Vec<u16>) -> Result<(), TextError> {
 /// which Kryo never writes) is copied at once, and [`utf8_scalar`] takes
 /// over where it stops.
 pub fn cesu8_to_utf8(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
-    cesu8_to_utf8_by(src, dst, same_run)
+    cesu8_to_utf8_by(src, dst, same_run, None)
 }
+
+/// A vector decoder of dense surrogate pairs for [`cesu8_to_utf8_by`]:
+/// from the unit boundary `pos`, decodes what it can, appends it and
+/// returns where it stopped (a unit boundary, `pos` if it did nothing).
+/// Everything it appends must be valid UTF-8.
+pub(crate) type PairBlocks = fn(&[u8], usize, &mut Vec<u8>) -> usize;
 
 /// See [`cesu8_to_utf8_by`]: the stretch `std::str::from_utf8` accepts.
 fn same_run(src: &[u8], start: usize) -> (usize, usize) {
@@ -240,19 +246,21 @@ fn same_run(src: &[u8], start: usize) -> (usize, usize) {
 /// itself (UTF-8 without 4-byte sequences and surrogates; the end is a
 /// unit boundary) and how far the scalar step must go from there (at least
 /// past the byte that stopped the stretch); the stretch is copied and
-/// [`utf8_scalar`] decodes on from its end.
+/// [`utf8_scalar`] decodes on from its end. Where that meets surrogate
+/// pairs close together, `pairs` (if the kernel has one) takes over.
 ///
-/// Everything appended is UTF-8: stretches `run` found valid, and what
-/// [`utf8_scalar`] writes (ASCII bytes, 2- and 3-byte units checked to be
-/// well-formed, non-overlong and no surrogate, well-formed surrogate pairs
-/// joined into 4-byte sequences of `U+10000..=U+10FFFF`, and
-/// `char::encode_utf8` of anything else). `text::cesu8_to_string` relies
-/// on this.
+/// Everything appended is UTF-8: stretches `run` found valid, what
+/// `pairs` writes (see [`PairBlocks`]), and what [`utf8_scalar`] writes
+/// (ASCII bytes, 2- and 3-byte units checked to be well-formed,
+/// non-overlong and no surrogate, well-formed surrogate pairs joined into
+/// 4-byte sequences of `U+10000..=U+10FFFF`, and `char::encode_utf8` of
+/// anything else). `text::cesu8_to_string` relies on this.
 #[inline(always)]
 pub(crate) fn cesu8_to_utf8_by(
     src: &[u8],
     dst: &mut Vec<u8>,
     mut run: impl FnMut(&[u8], usize) -> (usize, usize),
+    pairs: Option<PairBlocks>,
 ) -> Result<(), TextError> {
     // The output is never longer than the input (a pair shrinks 6 -> 4),
     // and the scalar step stores 8 bytes at a time.
@@ -261,7 +269,11 @@ pub(crate) fn cesu8_to_utf8_by(
     while pos < src.len() {
         let (end, stop) = run(src, pos);
         dst.extend_from_slice(&src[pos..end]);
-        pos = utf8_scalar(src, end, stop, dst)?;
+        let dense;
+        (pos, dense) = utf8_scalar(src, end, stop, pairs.is_some(), dst)?;
+        if dense && let Some(pairs) = pairs {
+            pos = pairs(src, pos, dst);
+        }
     }
     Ok(())
 }
@@ -296,9 +308,12 @@ fn has_ed(w: u64) -> bool {
 }
 
 /// Decodes by the portable rules from the unit boundary `pos` until at
-/// least `stop` (`<= src.len()`), and on while another surrogate pair
-/// starts within 16 bytes of the last one (a vector check would stop again
-/// at once); returns where it stopped (a unit boundary).
+/// least `stop` (`<= src.len()`); returns where it stopped (a unit
+/// boundary) and whether it stopped at dense pairs. After a surrogate
+/// pair with a surrogate lead (`ed`) within 16 bytes it goes on for 16
+/// more bytes (a vector check would stop again at once), unless both
+/// 8-byte words after the pair hold one and `leave_dense` (for a kernel's
+/// pair decoder): then it stops there.
 ///
 /// Each step looks at the next 8 bytes as one word: up to 8 ASCII bytes, a
 /// 2- or 3-byte unit (its UTF-8 is itself) or a surrogate pair (4 bytes of
@@ -308,8 +323,9 @@ pub(crate) fn utf8_scalar(
     src: &[u8],
     mut pos: usize,
     stop: usize,
+    leave_dense: bool,
     dst: &mut Vec<u8>,
-) -> Result<usize, TextError> {
+) -> Result<(usize, bool), TextError> {
     let mut stop = stop;
     while pos < stop {
         let w = word_padded(src, pos);
@@ -324,14 +340,18 @@ pub(crate) fn utf8_scalar(
         } else if let Some(utf8) = surrogate_pair(w) {
             push_word(dst, u64::from(utf8), 4);
             pos += 6;
-            if has_ed(word_padded(src, pos)) || has_ed(word_padded(src, pos + 8)) {
+            let near = has_ed(word_padded(src, pos));
+            if leave_dense && near && has_ed(word_padded(src, pos + 8)) {
+                return Ok((pos, true));
+            }
+            if near || has_ed(word_padded(src, pos + 8)) {
                 stop = stop.max((pos + 16).min(src.len()));
             }
         } else {
             pos = utf8_char_at(src, pos, dst)?;
         }
     }
-    Ok(pos)
+    Ok((pos, false))
 }
 
 /// The length of the 2- or 3-byte unit at the start of `w` (the next

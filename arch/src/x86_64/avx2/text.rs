@@ -594,7 +594,7 @@ fn same_errors(a: __m256i, b: __m256i, prev: __m256i) -> u64 {
 unsafe fn cesu8_to_utf8_avx2(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
     // The shared decoder (`portable::text::cesu8_to_utf8_by`) with the
     // vector check finding the stretches that decode to themselves.
-    crate::portable::text::cesu8_to_utf8_by(src, dst, |s, p| same_run(s, p))
+    crate::portable::text::cesu8_to_utf8_by(src, dst, |s, p| same_run(s, p), None)
 }
 
 // ----- CESU-8 to UTF-16 -----------------------------------------------------

@@ -4,8 +4,9 @@
 //! into 7-bit groups, a table adds the continuation bits, and one 8-byte
 //! store writes it (the bytes past its length are overwritten next).
 //!
-//! **Decode**: per 32-byte window, `vpmovmskb` gives the continuation bits
-//! of 32 bytes at once, so the ends of all values in the window are known
+//! **Decode**: per 32-byte window (64 bytes for varlongs, which are
+//! longer), `vpmovmskb` gives the continuation bits of the window at once,
+//! so the ends of all values in the window are known
 //! from one load; each value is then one `tzcnt`, one unaligned 8-byte load
 //! and one `pext`. The loop-carried work per window is a load and a mask,
 //! not a chain of dependent byte reads per value (the scalar form of

@@ -15,6 +15,12 @@
 //!   two halves widened to 16-bit lanes, masked compares check the unit
 //!   ranges, and `vpcompressw` (VBMI2) packs the units of the real leads.
 //!
+//! `cesu8_to_utf8` adds a vector path for surrogate pairs where they are
+//! dense (emoji among ASCII): blocks of ASCII and well-formed pairs are
+//! decoded 64 bytes at a time, each pair's UTF-8 computed in the lanes of
+//! its first four bytes and `vpcompressb` (VBMI2) dropping the other two,
+//! in the manner of simdutf's transcoders.
+//!
 //! `utf8_to_cesu8` only copies the blocks before the first 4-byte
 //! sequence itself and leaves the rest to the AVX2 kernel (faster on this
 //! level's CPUs where surrogate pairs are written; see its doc).
@@ -508,13 +514,119 @@ fn same_errors(v: __m512i, prev: __m512i) -> u64 {
 }
 
 /// # Safety
-/// The CPU must support AVX-512 F and BW, and BMI1.
-#[target_feature(enable = "avx512f,avx512bw,bmi1")]
+/// The CPU must support AVX-512 F, BW and VBMI2, and BMI1.
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi1")]
 unsafe fn cesu8_to_utf8_avx512(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
     // The shared decoder (`portable::text::cesu8_to_utf8_by`) with the
-    // vector check finding the stretches that decode to themselves.
-    crate::portable::text::cesu8_to_utf8_by(src, dst, |s, p| same_run(s, p))
+    // vector check finding the stretches that decode to themselves, and
+    // blocks of ASCII and surrogate pairs decoded here.
+    crate::portable::text::cesu8_to_utf8_by(src, dst, |s, p| same_run(s, p), Some(pairs))
 }
+
+/// See [`pair_blocks`]. Kept out of line: the decoder's loop stays as
+/// without it (inlined, it cost 10% on text with rare pairs).
+#[inline(never)]
+fn pairs(src: &[u8], pos: usize, dst: &mut Vec<u8>) -> usize {
+    // SAFETY: only called by `cesu8_to_utf8_avx512`, which runs on a CPU
+    // with this level's features (see the `TEXT` table section).
+    unsafe { pair_blocks(src, pos, dst) }
+}
+
+/// Decodes 64-byte blocks from `pos` that hold only ASCII and well-formed
+/// surrogate pairs (`ed a0..=af 80..=bf ed b0..=bf 80..=bf`: emoji among
+/// ASCII), as far as they go: in each block, the bytes before the first
+/// other non-ASCII byte (a pair cut by the block's end counts as other).
+/// Returns where it stopped (a unit boundary; `pos` if the first byte is
+/// such a byte).
+///
+/// Per block: the pair starts from byte-class masks; every lane computes
+/// the UTF-8 byte it would hold as the 1st to 4th byte of a pair, from
+/// itself and the bytes 1 and 2 after it (`vpermb`); masked moves put them
+/// in place, and `vpcompressb` drops each pair's last two bytes (6 bytes
+/// become 4) and packs the block.
+///
+/// # Safety
+/// The CPU must support AVX-512 F, BW, VBMI and VBMI2, and BMI1.
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi1")]
+unsafe fn pair_blocks(src: &[u8], mut pos: usize, dst: &mut Vec<u8>) -> usize {
+    let splat = |b: u8| _mm512_set1_epi8(b as i8);
+    let (next1, next2) = (load(&NEXT1), load(&NEXT2));
+    while pos < src.len() {
+        let rest = src.len() - pos;
+        let v = match chunk::<64>(src, pos) {
+            Some(c) => load(c),
+            // Zero padding reads as ASCII: cut off below.
+            None => load_part(&src[pos..]),
+        };
+        let class = |mask: u8, value: u8| {
+            _mm512_cmpeq_epi8_mask(_mm512_and_si512(v, splat(mask)), splat(value))
+        };
+        let ed = _mm512_cmpeq_epi8_mask(v, splat(0xed));
+        let (hi, lo, cont) = (class(0xf0, 0xa0), class(0xf0, 0xb0), class(0xc0, 0x80));
+        let starts = ed & hi >> 1 & cont >> 2 & ed >> 3 & lo >> 4 & cont >> 5;
+        let covered = (0..6).fold(0, |m, k| m | starts << k);
+        let other = _mm512_movepi8_mask(v) & !covered;
+        let take = (other.trailing_zeros() as usize).min(rest);
+        if take == 0 {
+            break;
+        }
+        // Lane i of `s1`, `s2`: bytes i + 1, i + 2 (the last lanes wrap;
+        // no pair starts there).
+        let s1 = _mm512_permutexvar_epi8(next1, v);
+        let s2 = _mm512_permutexvar_epi8(next2, v);
+        let low4 = |x| _mm512_and_si512(x, splat(0x0f));
+        // The high surrogate's bits 6..9, plus one (0x10000 >> 16).
+        let top = |x| _mm512_add_epi8(low4(x), splat(1));
+        let b0 = _mm512_or_si512(
+            splat(0xf0),
+            _mm512_and_si512(_mm512_srli_epi16::<2>(top(s1)), splat(0x07)),
+        );
+        let b1 = _mm512_or_si512(
+            _mm512_or_si512(
+                splat(0x80),
+                _mm512_slli_epi16::<4>(_mm512_and_si512(top(v), splat(3))),
+            ),
+            low4(_mm512_srli_epi16::<2>(s1)),
+        );
+        let b2 = _mm512_or_si512(
+            _mm512_or_si512(
+                splat(0x80),
+                _mm512_slli_epi16::<4>(_mm512_and_si512(v, splat(3))),
+            ),
+            low4(s2),
+        );
+        let mut out = _mm512_mask_mov_epi8(v, starts, b0);
+        out = _mm512_mask_mov_epi8(out, starts << 1, b1);
+        out = _mm512_mask_mov_epi8(out, starts << 2, b2);
+        out = _mm512_mask_mov_epi8(out, starts << 3, s2);
+        let keep = low(take as u32) & !(starts << 4 | starts << 5);
+        let mut packed = [0u8; 64];
+        store(&mut packed, _mm512_maskz_compress_epi8(keep, out));
+        dst.extend_from_slice(&packed[..keep.count_ones() as usize]);
+        pos += take;
+        if take < 64 {
+            break;
+        }
+    }
+    pos
+}
+
+/// `[k, k + 1, ..., k + 63]` modulo 64: a `vpermb` index moving every byte
+/// `k` lanes down.
+const fn shift_index(k: u8) -> [u8; 64] {
+    let mut t = [0u8; 64];
+    let mut i = 0;
+    while i < 64 {
+        t[i] = (i as u8 + k) & 63;
+        i += 1;
+    }
+    t
+}
+
+/// See [`shift_index`].
+static NEXT1: [u8; 64] = shift_index(1);
+/// See [`shift_index`].
+static NEXT2: [u8; 64] = shift_index(2);
 
 // ----- CESU-8 to UTF-16 -----------------------------------------------------
 
