@@ -212,8 +212,14 @@ pub fn cesu8_to_utf16(src: &[u8], dst: &mut Vec<u16>) -> Result<(), TextError> {
 ///
 /// CESU-8 without surrogates is UTF-8 and decodes to itself, so the longest
 /// prefix `std`'s UTF-8 check accepts (cut before any 4-byte sequence,
-/// which Kryo never writes) is copied at once, and [`utf8_scalar`] takes
-/// over where it stops.
+/// which Kryo never writes) is copied at once, and a scalar step that
+/// reads 8 bytes at a time takes over where it stops.
+///
+/// ```
+/// let mut out = Vec::new();
+/// kryo5_arch::portable::text::cesu8_to_utf8(b"a\xed\xa0\xbd\xed\xb8\x80", &mut out).unwrap();
+/// assert_eq!(out, "a😀".as_bytes());
+/// ```
 pub fn cesu8_to_utf8(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
     cesu8_to_utf8_by(src, dst, same_run, None)
 }
