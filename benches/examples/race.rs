@@ -14,10 +14,11 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use kryo5_arch::Kernel;
+use kryo5::io::Input;
 use kryo5_arch::order::Order;
 use kryo5_arch::text::Text;
 use kryo5_arch::varint::Varint;
+use kryo5_arch::{Kernel, dispatch};
 use kryo5_benches::data::{self, TextKind};
 use kryo5_benches::{ARRAY_BYTES, VARINT_COUNT, cases, kernels};
 
@@ -122,6 +123,11 @@ fn main() {
     let bools = at_offset(&data::bool_bytes(ARRAY_BYTES), offset);
     let copy_src = at_offset(&vec![0x5au8; ARRAY_BYTES], offset);
     let texts = data::kernel_texts();
+    let strings: Vec<_> = data::strings()
+        .into_iter()
+        .filter(|t| t.name != "ascii15")
+        .map(|t| (t.name, data::string_in_message(&t.text)))
+        .collect();
     let mut races = Vec::new();
 
     // Varlongs: the mixed lengths, and all-negative longs (9 bytes each,
@@ -246,6 +252,40 @@ fn main() {
             units: c.len() as f64,
             unit: "GB/s",
             runs: dec,
+        });
+    }
+
+    // `read_string_into` through the buffer, each kernel forced for its
+    // calls (a string of 100 characters: dispatch and setup count).
+    for (name, message) in &strings {
+        let mut runs: Vec<Run<'_>> = Vec::new();
+        for &k in &ks {
+            let (mut input, mut dst) = (Input::new(message), String::with_capacity(1024));
+            runs.push((
+                k.name().into(),
+                Box::new(move || {
+                    dispatch::force(k).expect("supported");
+                    black_box(cases::read_string_into(
+                        &mut input,
+                        black_box(message),
+                        &mut dst,
+                    ))
+                    .ok();
+                }),
+            ));
+        }
+        let mut dst = String::with_capacity(1024);
+        runs.push((
+            "plain_loop".into(),
+            Box::new(move || {
+                black_box(cases::cesu8_read(black_box(message), &mut dst));
+            }),
+        ));
+        races.push(Race {
+            name: format!("buffer/read_string_into/{name}"),
+            units: message.len() as f64,
+            unit: "GB/s",
+            runs,
         });
     }
 
