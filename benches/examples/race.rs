@@ -111,6 +111,14 @@ fn main() {
     let ks = kernels_supported();
     let longs = data::var_long_bytes(&data::var_longs(VARINT_COUNT));
     let negatives = data::var_long_bytes(&data::negative_longs(VARINT_COUNT));
+    // Every other value negative, in runs of 1 to 4, the rest the mix.
+    let half: Vec<i64> = data::var_longs(VARINT_COUNT)
+        .iter()
+        .zip(data::negative_longs(VARINT_COUNT))
+        .enumerate()
+        .map(|(i, (&m, n))| if (i / (1 + i % 4)) % 2 == 0 { n } else { m })
+        .collect();
+    let half_negative = data::var_long_bytes(&half);
     // The order cases' destinations (and memcpy's source) start
     // `RACE_OFFSET` bytes (default 16: where the allocator puts a 1 MiB
     // `Vec`) after a 64-byte boundary.
@@ -132,7 +140,11 @@ fn main() {
 
     // Varlongs: the mixed lengths, and all-negative longs (9 bytes each,
     // the ninth with bit 7 set). Every closure owns its destination.
-    for (name, bytes) in [("decode_i64", &longs), ("decode_i64_negative", &negatives)] {
+    for (name, bytes) in [
+        ("decode_i64", &longs),
+        ("decode_i64_negative", &negatives),
+        ("decode_i64_half_negative", &half_negative),
+    ] {
         let mut runs: Vec<Run<'_>> = Vec::new();
         for &k in &ks {
             let v = Varint::new(k).expect("supported");
