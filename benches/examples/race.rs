@@ -169,6 +169,28 @@ fn main() {
             unit: "values/ns",
             runs,
         });
+        let mut runs: Vec<Run<'_>> = Vec::new();
+        for &k in &ks {
+            let v = Varint::new(k).expect("supported");
+            runs.push((
+                k.name().into(),
+                Box::new(move || {
+                    black_box(kernels::skip_i64s(v, black_box(bytes), VARINT_COUNT));
+                }),
+            ));
+        }
+        runs.push((
+            "plain_loop".into(),
+            Box::new(move || {
+                black_box(kernels::plain_skip_u64s(black_box(bytes), VARINT_COUNT));
+            }),
+        ));
+        races.push(Race {
+            name: format!("varint/{}", name.replace("decode", "skip")),
+            units: VARINT_COUNT as f64,
+            unit: "values/ns",
+            runs,
+        });
     }
 
     // Order kernels, 1 MiB each, beside memcpy.
