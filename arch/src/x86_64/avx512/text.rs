@@ -534,10 +534,11 @@ fn pairs(src: &[u8], pos: usize, dst: &mut Vec<u8>) -> usize {
 
 /// Decodes 64-byte blocks from `pos` that hold only ASCII and well-formed
 /// surrogate pairs (`ed a0..=af 80..=bf ed b0..=bf 80..=bf`: emoji among
-/// ASCII), as far as they go: in each block, the bytes before the first
-/// other non-ASCII byte (a pair cut by the block's end counts as other).
-/// Returns where it stopped (a unit boundary; `pos` if the first byte is
-/// such a byte).
+/// ASCII), as far as they go: each block takes the bytes before its first
+/// other non-ASCII byte (a pair cut by the block's end counts as other,
+/// and starts the next block). Returns where it stopped, a unit boundary:
+/// at a byte that is neither ASCII nor a pair's first, or at the end
+/// (`pos` if nothing was decoded).
 ///
 /// Per block: the pair starts from byte-class masks; every lane computes
 /// the UTF-8 byte it would hold as the 1st to 4th byte of a pair, from
@@ -602,11 +603,11 @@ unsafe fn pair_blocks(src: &[u8], mut pos: usize, dst: &mut Vec<u8>) -> usize {
         let keep = low(take as u32) & !(starts << 4 | starts << 5);
         let mut packed = [0u8; 64];
         store(&mut packed, _mm512_maskz_compress_epi8(keep, out));
-        dst.extend_from_slice(&packed[..keep.count_ones() as usize]);
+        // A fixed-size copy, then the length (no call to `memcpy`).
+        let len = dst.len() + keep.count_ones() as usize;
+        dst.extend_from_slice(&packed);
+        dst.truncate(len);
         pos += take;
-        if take < 64 {
-            break;
-        }
     }
     pos
 }
