@@ -27,7 +27,10 @@
 //!   per byte", 2021), as simdjson and simdutf8 implement it. At the first
 //!   byte it flags, the portable step (`portable::text::utf8_char_at`, with
 //!   scalar shortcuts of identical result) decodes past it, and the vector
-//!   check resumes; in dense surrogate pairs the scalar step stays on.
+//!   check resumes. Where surrogate pairs are dense (emoji among ASCII),
+//!   16-byte blocks of ASCII and pairs are decoded in vector registers:
+//!   each pair's UTF-8 computed in the lanes of its first four bytes, and
+//!   one `pshufb` closing the gaps.
 //! - `cesu8_to_utf16`: all-ASCII 32-byte blocks are widened; otherwise a
 //!   window of 30 positions is checked from its class masks, every position
 //!   decoded as if it started a unit (16-bit lanes; range checks reject
