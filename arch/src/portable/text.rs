@@ -268,9 +268,9 @@ pub(crate) fn cesu8_to_utf8_by(
     mut run: impl FnMut(&[u8], usize) -> (usize, usize),
     pairs: Option<PairBlocks>,
 ) -> Result<(), TextError> {
-    // The output is never longer than the input (a pair shrinks 6 -> 4),
-    // and the scalar step stores 8 bytes at a time.
-    dst.reserve(src.len() + 8);
+    // The output is never longer than the input (a pair shrinks 6 -> 4);
+    // the scalar step stores 8 bytes at a time, pair blocks up to 64.
+    dst.reserve(src.len() + 64);
     let mut pos = 0;
     while pos < src.len() {
         let (end, stop) = run(src, pos);
