@@ -300,6 +300,7 @@ KERNEL_GROUPS = [
     ("kernel_varint/skip_i32", "values/ns"),
     ("kernel_varint/encode_i64", "values/ns"),
     ("kernel_varint/decode_i64", "values/ns"),
+    ("kernel_varint/decode_i64_negative", "values/ns"),
     ("kernel_varint/skip_i64", "values/ns"),
 ] + [
     (f"kernel_text/{op}", "GB/s")

@@ -17,6 +17,10 @@ pub(crate) struct Fns {
     pub(crate) supplementary_count: fn(&str) -> usize,
     pub(crate) utf8_to_cesu8: fn(&str, &mut [u8]) -> usize,
     pub(crate) cesu8_scan: fn(&[u8], usize) -> Scan,
+    /// Contract (relied on by [`cesu8_to_string`]): on `Ok`, everything
+    /// it appended to the vector is valid UTF-8. Every implementation is
+    /// `portable::text::cesu8_to_utf8_by` with a stretch finder that
+    /// accepts only valid UTF-8 (see there).
     pub(crate) cesu8_to_utf8: fn(&[u8], &mut Vec<u8>) -> Result<(), TextError>,
     pub(crate) cesu8_to_utf16: fn(&[u8], &mut Vec<u16>) -> Result<(), TextError>,
     pub(crate) utf8: for<'a> fn(&'a [u8]) -> Option<&'a str>,
@@ -128,6 +132,15 @@ impl Text {
     #[inline]
     pub fn cesu8_to_utf8(self, src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
         (self.fns.cesu8_to_utf8)(src, dst)
+    }
+
+    /// See [`cesu8_to_string`].
+    ///
+    /// # Errors
+    /// As [`cesu8_to_string`].
+    #[inline]
+    pub fn cesu8_to_string(self, src: &[u8], dst: &mut String) -> Result<(), TextError> {
+        append_utf8(self.fns.cesu8_to_utf8, src, dst)
     }
 
     /// See [`cesu8_to_utf16`].
@@ -292,6 +305,58 @@ pub fn cesu8_to_utf8(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
         return portable::text::cesu8_to_utf8(src, dst);
     }
     Text::active().cesu8_to_utf8(src, dst)
+}
+
+/// Decodes CESU-8 and appends it to a `String`: [`cesu8_to_utf8`] without
+/// a second UTF-8 check of its output (which is valid UTF-8 by
+/// construction). On error `dst` is left as it was.
+///
+/// ```
+/// let mut s = String::from("a");
+/// kryo5_arch::text::cesu8_to_string(&[0x62, 0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80], &mut s).unwrap();
+/// assert_eq!(s, "ab😀");
+/// // A lone surrogate: an error, and `s` is unchanged.
+/// assert!(kryo5_arch::text::cesu8_to_string(&[0x63, 0xed, 0xa0, 0xbd], &mut s).is_err());
+/// assert_eq!(s, "ab😀");
+/// ```
+///
+/// # Errors
+/// [`TextError`] with the offset of the first offending byte.
+#[inline]
+pub fn cesu8_to_string(src: &[u8], dst: &mut String) -> Result<(), TextError> {
+    if src.len() < SHORT {
+        return append_utf8(portable::text::cesu8_to_utf8, src, dst);
+    }
+    Text::active().cesu8_to_string(src, dst)
+}
+
+/// Appends what `decode` (a `cesu8_to_utf8` of some kernel) makes of `src`
+/// to `dst`, or nothing if it fails.
+#[inline]
+fn append_utf8(
+    decode: fn(&[u8], &mut Vec<u8>) -> Result<(), TextError>,
+    src: &[u8],
+    dst: &mut String,
+) -> Result<(), TextError> {
+    let mut bytes = std::mem::take(dst).into_bytes();
+    let len = bytes.len();
+    let result = decode(src, &mut bytes);
+    if result.is_err() {
+        bytes.truncate(len);
+    }
+    debug_assert!(
+        std::str::from_utf8(&bytes[len..]).is_ok(),
+        "a cesu8_to_utf8 kernel appended invalid UTF-8"
+    );
+    // SAFETY: `bytes[..len]` is the `String` taken above, valid UTF-8 that
+    // ends at a character boundary. `decode` is the `cesu8_to_utf8` of a
+    // kernel table (or the portable kernel itself); on `Ok` it appended
+    // valid UTF-8 (the contract of `Fns::cesu8_to_utf8`: ASCII, stretches
+    // of the input that passed a complete UTF-8 check, and characters it
+    // encoded itself), and on `Err` the bytes it appended were cut off
+    // again. Valid UTF-8 followed by valid UTF-8 is valid UTF-8.
+    *dst = unsafe { String::from_utf8_unchecked(bytes) };
+    result
 }
 
 /// Decodes CESU-8 to UTF-16 units, appending to `dst`; lone surrogates are

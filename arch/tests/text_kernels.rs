@@ -75,6 +75,10 @@ fn check_bytes(bytes: &[u8], align: usize, rng: &mut Rng, what: &str) {
     let b = placed.bytes();
     let p = portable();
     let counts = unit_counts(b, rng);
+    check_portable_utf8(b, &format!("{what} align={align}"));
+    for k in Kernel::supported().map(|k| Text::new(k).unwrap()) {
+        check_to_string(k, b, &format!("{what} align={align}"));
+    }
     for k in kernels() {
         let ctx = || {
             format!(
@@ -120,6 +124,71 @@ fn check_bytes(bytes: &[u8], align: usize, rng: &mut Rng, what: &str) {
     if let Ok(s) = std::str::from_utf8(b) {
         check_str(s, align, what);
     }
+}
+
+/// The portable `cesu8_to_utf8` (the reference for the other kernels)
+/// against a decoder written from the definition: the units
+/// `cesu8_to_utf16` finds, surrogate pairs joined, anything else a lone
+/// surrogate at its first byte; what comes before an error is appended.
+fn check_portable_utf8(b: &[u8], what: &str) {
+    let p = portable();
+    let mut units = Vec::new();
+    let units_end = p.cesu8_to_utf16(b, &mut units);
+    let (mut want, mut at) = (vec![7u8], 0);
+    let mut want_result = units_end;
+    let mut i = 0;
+    while i < units.len() {
+        let unit_len = |u: u16| match u {
+            0..=0x7f => 1,
+            0x80..=0x7ff => 2,
+            _ => 3,
+        };
+        let (u, next) = (units[i], units.get(i + 1).copied());
+        let c = match (u, next) {
+            (0xd800..=0xdbff, Some(lo @ 0xdc00..=0xdfff)) => {
+                at += unit_len(lo);
+                i += 1;
+                char::from_u32(
+                    0x1_0000 + ((u32::from(u) - 0xd800) << 10) + (u32::from(lo) - 0xdc00),
+                )
+            }
+            (0xd800..=0xdfff, _) => None,
+            _ => char::from_u32(u32::from(u)),
+        };
+        let Some(c) = c else {
+            want_result = Err(text::TextError {
+                at,
+                kind: text::TextErrorKind::LoneSurrogate,
+            });
+            break;
+        };
+        want.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        at += unit_len(u);
+        i += 1;
+    }
+    let mut got = vec![7u8];
+    assert_eq!(
+        p.cesu8_to_utf8(b, &mut got),
+        want_result,
+        "portable cesu8_to_utf8 {what} {b:02x?}"
+    );
+    assert_eq!(got, want, "portable cesu8_to_utf8 output {what} {b:02x?}");
+}
+
+/// `cesu8_to_string` appends what `cesu8_to_utf8` does, or nothing on error.
+fn check_to_string(k: Text, b: &[u8], what: &str) {
+    let mut bytes = "é".as_bytes().to_vec();
+    let want = k.cesu8_to_utf8(b, &mut bytes);
+    let mut s = String::from("é");
+    assert_eq!(
+        k.cesu8_to_string(b, &mut s),
+        want,
+        "{k:?} cesu8_to_string {what}"
+    );
+    if want.is_err() {
+        bytes.truncate("é".len());
+    }
+    assert_eq!(s.as_bytes(), bytes, "{k:?} cesu8_to_string output {what}");
 }
 
 /// Every string-level kernel on `s`, copied to alignment `align`.
@@ -267,6 +336,42 @@ fn cesu8_from_utf16_with_lone_surrogates() {
     }
 }
 
+/// Emoji among ASCII (surrogate pairs between short ASCII runs, often
+/// back to back): every length up to 600, every alignment, and each with
+/// bytes damaged (pair bytes swapped for others that break the pair in
+/// every way) at every offset of a window.
+#[test]
+fn emoji_among_ascii() {
+    let mut rng = Rng::new(9);
+    let mut text = String::new();
+    while text.len() < 700 {
+        for _ in 0..rng.below(9) {
+            text.push(char::from(b' ' + rng.below(95) as u8));
+        }
+        let c = char::from_u32(0x1_0000 + rng.below(0x10_0000) as u32).unwrap();
+        text.push(c);
+    }
+    let long = cesu8(&text);
+    for len in 0..600 {
+        check_bytes(&long[..len], len % 64, &mut rng, "emoji");
+    }
+    let swaps = [
+        0x00, 0x41, 0x80, 0x9f, 0xa0, 0xaf, 0xb0, 0xbf, 0xc3, 0xe0, 0xed, 0xee, 0xf0, 0xff,
+    ];
+    for at in 0..200 {
+        for &b in &swaps {
+            let mut bytes = long[..260].to_vec();
+            bytes[at] = b;
+            check_bytes(
+                &bytes,
+                at % 64,
+                &mut rng,
+                &format!("emoji, byte {at} = {b:02x}"),
+            );
+        }
+    }
+}
+
 #[test]
 fn random_bytes() {
     let mut rng = Rng::new(4);
@@ -407,6 +512,10 @@ fn free_functions_under_every_forced_kernel() {
             let (mut x, mut y) = (Vec::new(), Vec::new());
             assert_eq!(text::cesu8_to_utf8(b, &mut x), p.cesu8_to_utf8(b, &mut y));
             assert_eq!(x, y);
+            let mut z = String::new();
+            let r = text::cesu8_to_string(b, &mut z);
+            assert_eq!(r, p.cesu8_to_utf8(b, &mut Vec::new()));
+            assert_eq!(z.as_bytes(), if r.is_ok() { &y[..] } else { &[] });
             let s = prefix(&s, len);
             assert_eq!(text::utf16_len(s), p.utf16_len(s));
             assert_eq!(text::cesu8_len(s), p.cesu8_len(s));

@@ -178,3 +178,89 @@ fn decode_matches_portable_on_malformed_and_random_bytes() {
         check_decode(&bytes, rng.below(120) as usize, "random");
     }
 }
+
+/// Varlongs of 2^63 and up: 9 bytes whose ninth has bit 7 set, so runs of
+/// continuation bytes are valid and value ends must be found inside them
+/// (every negative long with `optimize_positive`, all of them in a row).
+fn ninth_high_streams(rng: &mut Rng) -> Vec<(Vec<u8>, usize, &'static str)> {
+    let mut out = Vec::new();
+    for n in [1, 2, 7, 8, 9, 15, 16, 17, 63, 64, 65, 200, 1000] {
+        let all: Vec<i64> = (0..n).map(|_| (rng.next_u64() | 1 << 63) as i64).collect();
+        // Negative values mixed with every other length, in runs.
+        let mixed: Vec<i64> = (0..n)
+            .map(|i| match (i / 3) % 4 {
+                0 | 1 => (rng.next_u64() | 1 << 63) as i64,
+                2 => rng.spread_i64(),
+                _ => (rng.next_u64() >> (rng.below(64) as u32)) as i64,
+            })
+            .collect();
+        // The ninth byte with bit 7 set followed by bytes of every kind.
+        let mut edges: Vec<i64> = Vec::new();
+        for i in 0..n {
+            edges.push(match i % 5 {
+                0 => -1,
+                1 => i64::MIN,
+                2 => (0x80u64 << 56) as i64,
+                3 => 1,
+                _ => 1 << 56,
+            });
+        }
+        for (v, what) in [
+            (all, "all negative"),
+            (mixed, "negative runs"),
+            (edges, "ninth-byte edges"),
+        ] {
+            let mut buf = vec![0u8; v.len() * 9];
+            let (_, len) = portable().encode_i64s(&v, true, &mut buf);
+            buf.truncate(len);
+            out.push((buf, n, what));
+        }
+    }
+    out
+}
+
+#[test]
+fn decode_i64_matches_portable_on_ninth_bytes_with_bit_7() {
+    let mut rng = Rng::new(15);
+    for (bytes, n, what) in ninth_high_streams(&mut rng) {
+        for opt in [true, false] {
+            // Every kernel decodes the whole stream to the values portable gives.
+            let mut want = vec![0i64; n];
+            assert_eq!(
+                portable().decode_i64s(&bytes, opt, &mut want),
+                (n, bytes.len())
+            );
+            for k in kernels() {
+                let mut got = vec![0i64; n];
+                assert_eq!(k.decode_i64s(&bytes, opt, &mut got), (n, bytes.len()));
+                assert_eq!(got, want, "{k:?} {what} n={n} opt={opt}");
+            }
+        }
+        check_decode(&bytes, n, what);
+        check_decode(&bytes, n + 2, what);
+        check_decode(&bytes, n / 2, what);
+        check_decode(&bytes, n.saturating_sub(1), what);
+    }
+}
+
+#[test]
+fn decode_i64_matches_portable_when_ninth_byte_streams_are_cut() {
+    let mut rng = Rng::new(16);
+    for (bytes, n, what) in ninth_high_streams(&mut rng) {
+        if n > 65 {
+            continue;
+        }
+        for cut in 0..=bytes.len() {
+            check_decode(&bytes[..cut], n, what);
+        }
+    }
+    // A long stream cut anywhere near a block boundary.
+    let v: Vec<i64> = (0..400)
+        .map(|_| (rng.next_u64() | 1 << 63) as i64)
+        .collect();
+    let mut buf = vec![0u8; 400 * 9];
+    let (_, len) = portable().encode_i64s(&v, true, &mut buf);
+    for cut in (0..len).step_by(61).chain([len - 1, len]) {
+        check_decode(&buf[..cut], 400, "all negative, cut");
+    }
+}

@@ -10,6 +10,7 @@
 //! |---|---|---|
 //! | `kernel_varint/{encode,decode}_i32` | `portable`, `avx2`, `avx512`, `plain_loop`, `integer_encoding`, `leb128`, `varint_simd` | 1M `varint_mix_u32` values |
 //! | `kernel_varint/skip_i32`, `kernel_varint/{encode,decode,skip}_i64` | kernels, `plain_loop` (no crate writes Kryo's varlongs) | 1M values (`varint_mix_u64` for i64) |
+//! | `kernel_varint/decode_i64_negative` | kernels, `plain_loop` | 1M negative longs (`data::negative_longs`: every value 9 bytes, the ninth with bit 7 set) |
 //! | `kernel_text/<op>` | `<text>/<kernel>`, `<text>/plain_loop`, `<text>/std`, `<text>/simd_cesu8`, `<text>/simdutf8_basic`, `<text>/simdutf8_compat`, `<text>/memcpy` (CJK only: its CESU-8 is its UTF-8) | the input's bytes |
 //! | `kernel_order/{f32_canonical,f64_canonical,bools_from_bytes}` | kernels, `plain_loop`, `memcpy` | 1 MiB |
 //! | `buffer_by_kernel/<method>` | kernels (forced with `dispatch::force`), the buffer suite's baseline | as the buffer suite |
@@ -136,17 +137,25 @@ fn kernel_varint(c: &mut Criterion) {
     });
     g.finish();
 
-    let mut g = config::run_group(c, "kernel_varint/decode_i64", longs.len());
-    for k in supported() {
-        let v = Varint::new(k).expect("supported");
-        g.bench_function(k.name(), |b| {
-            b.iter(|| kernels::decode_i64s(v, black_box(&long_bytes), &mut long_dst));
+    // The mixed lengths, and all-negative longs: every value 9 bytes, its
+    // ninth byte with bit 7 set.
+    let negative_bytes = data::var_long_bytes(&data::negative_longs(VARINT_COUNT));
+    for (group, bytes) in [
+        ("kernel_varint/decode_i64", &long_bytes),
+        ("kernel_varint/decode_i64_negative", &negative_bytes),
+    ] {
+        let mut g = config::run_group(c, group, long_dst.len());
+        for k in supported() {
+            let v = Varint::new(k).expect("supported");
+            g.bench_function(k.name(), |b| {
+                b.iter(|| kernels::decode_i64s(v, black_box(bytes), &mut long_dst));
+            });
+        }
+        g.bench_function("plain_loop", |b| {
+            b.iter(|| cases::leb128_read_u64s(black_box(bytes), &mut long_dst));
         });
+        g.finish();
     }
-    g.bench_function("plain_loop", |b| {
-        b.iter(|| cases::leb128_read_u64s(black_box(&long_bytes), &mut long_dst));
-    });
-    g.finish();
 
     let mut g = config::run_group(c, "kernel_varint/skip_i64", longs.len());
     for k in supported() {

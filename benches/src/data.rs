@@ -30,6 +30,21 @@ pub fn var_longs(n: usize) -> Vec<i64> {
     kryo5_testdata::varint_mix_u64(n, SEED ^ 1)
 }
 
+/// `n` negative longs, uniformly random below zero: with `optimize_positive
+/// = true` (the kernel cases' setting) every one is a 9-byte varlong whose
+/// ninth byte has bit 7 set, the worst case for decoders that find value
+/// ends from continuation bits alone.
+///
+/// ```
+/// let v = kryo5_benches::data::negative_longs(100);
+/// assert!(v.iter().all(|&x| x < 0));
+/// ```
+#[must_use]
+pub fn negative_longs(n: usize) -> Vec<i64> {
+    let mut rng = Rng::new(SEED ^ 6);
+    (0..n).map(|_| (rng.next_u64() | 1 << 63) as i64).collect()
+}
+
 /// `values` as Kryo writes them with `writeInts(values, true)` and variable
 /// length encoding on: one varint each.
 #[must_use]

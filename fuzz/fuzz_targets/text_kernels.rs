@@ -34,6 +34,13 @@ fuzz_target!(|data: &[u8]| {
     let units = usize::from(u16::from_le_bytes([u0, u1]));
 
     let p = Text::new(Kernel::Portable).unwrap();
+    // `cesu8_to_string` appends what `cesu8_to_utf8` does, or nothing.
+    for k in Kernel::supported().map(|k| Text::new(k).unwrap()) {
+        let (mut bytes, mut s) = (b"x".to_vec(), String::from("x"));
+        let r = k.cesu8_to_utf8(b, &mut bytes);
+        assert_eq!(k.cesu8_to_string(b, &mut s), r, "{k:?} cesu8_to_string");
+        assert_eq!(s.as_bytes(), if r.is_ok() { &bytes[..] } else { b"x" }, "{k:?} cesu8_to_string output");
+    }
     for k in Kernel::supported().filter(|&k| k != Kernel::Portable) {
         let k = Text::new(k).unwrap();
         assert_eq!(k.first_non_ascii(b), p.first_non_ascii(b), "{k:?} first_non_ascii");

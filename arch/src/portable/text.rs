@@ -209,24 +209,205 @@ pub fn cesu8_to_utf16(src: &[u8], dst: &mut Vec<u16>) -> Result<(), TextError> {
 }
 
 /// Decodes CESU-8 into UTF-8; see [`crate::text::cesu8_to_utf8`].
+///
+/// CESU-8 without surrogates is UTF-8 and decodes to itself, so the longest
+/// prefix `std`'s UTF-8 check accepts (cut before any 4-byte sequence,
+/// which Kryo never writes) is copied at once, and a scalar step that
+/// reads 8 bytes at a time takes over where it stops.
+///
+/// ```
+/// let mut out = Vec::new();
+/// kryo5_arch::portable::text::cesu8_to_utf8(b"a\xed\xa0\xbd\xed\xb8\x80", &mut out).unwrap();
+/// assert_eq!(out, "a😀".as_bytes());
+/// ```
 pub fn cesu8_to_utf8(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
+    cesu8_to_utf8_by(src, dst, same_run, None)
+}
+
+/// A vector decoder of dense surrogate pairs for [`cesu8_to_utf8_by`]:
+/// from the unit boundary `pos`, decodes what it can, appends it and
+/// returns where it stopped (a unit boundary, `pos` if it did nothing).
+/// Everything it appends must be valid UTF-8.
+pub(crate) type PairBlocks = fn(&[u8], usize, &mut Vec<u8>) -> usize;
+
+/// See [`cesu8_to_utf8_by`]: the stretch `std::str::from_utf8` accepts.
+fn same_run(src: &[u8], start: usize) -> (usize, usize) {
+    let rest = &src[start..];
+    let (valid, stop) = match std::str::from_utf8(rest) {
+        Ok(_) => (rest.len(), src.len()),
+        // A sequence cut by the end of the input: the scalar step reports it.
+        Err(e) if e.error_len().is_none() => (e.valid_up_to(), src.len()),
+        Err(e) => (e.valid_up_to(), start + e.valid_up_to() + 1),
+    };
+    let four = next_four_byte_lead(&rest[..valid], 0);
+    if four < valid {
+        (start + four, start + four + 1)
+    } else {
+        (start + valid, stop)
+    }
+}
+
+/// The CESU-8 to UTF-8 decoder of every kernel: from a unit boundary,
+/// `run(src, pos)` returns the end of the longest stretch that decodes to
+/// itself (UTF-8 without 4-byte sequences and surrogates; the end is a
+/// unit boundary) and how far the scalar step must go from there (at least
+/// past the byte that stopped the stretch); the stretch is copied and
+/// [`utf8_scalar`] decodes on from its end. Where that meets surrogate
+/// pairs close together, `pairs` (if the kernel has one) takes over.
+///
+/// Everything appended is UTF-8: stretches `run` found valid, what
+/// `pairs` writes (see [`PairBlocks`]), and what [`utf8_scalar`] writes
+/// (ASCII bytes, 2- and 3-byte units checked to be well-formed,
+/// non-overlong and no surrogate, well-formed surrogate pairs joined into
+/// 4-byte sequences of `U+10000..=U+10FFFF`, and `char::encode_utf8` of
+/// anything else). `text::cesu8_to_string` relies on this.
+#[inline(always)]
+pub(crate) fn cesu8_to_utf8_by(
+    src: &[u8],
+    dst: &mut Vec<u8>,
+    mut run: impl FnMut(&[u8], usize) -> (usize, usize),
+    pairs: Option<PairBlocks>,
+) -> Result<(), TextError> {
+    // The output is never longer than the input (a pair shrinks 6 -> 4);
+    // the scalar step stores 8 bytes at a time, pair blocks up to 64.
+    dst.reserve(src.len() + 64);
     let mut pos = 0;
     while pos < src.len() {
-        let ascii = first_non_ascii(&src[pos..]);
-        dst.extend_from_slice(&src[pos..pos + ascii]);
-        pos += ascii;
-        if pos == src.len() {
-            break;
+        let (end, stop) = run(src, pos);
+        dst.extend_from_slice(&src[pos..end]);
+        let dense;
+        (pos, dense) = utf8_scalar(src, end, stop, pairs.is_some(), dst)?;
+        if dense && let Some(pairs) = pairs {
+            pos = pairs(src, pos, dst);
         }
-        pos = utf8_char_at(src, pos, dst)?;
     }
     Ok(())
 }
 
+/// The 8 bytes at `pos` as a little-endian word, zeros past the end of `src`.
+#[inline(always)]
+fn word_padded(src: &[u8], pos: usize) -> u64 {
+    if let Some(w) = word_at(src, pos) {
+        return w;
+    }
+    let rest = src.get(pos..).unwrap_or(&[]);
+    let mut b = [0u8; 8];
+    b[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(b)
+}
+
+/// Appends the first `n` (`<= 8`) bytes of `w`: one 8-byte store, then the
+/// length set back (room for the 8 bytes is reserved by the caller, so
+/// this does not reallocate).
+#[inline(always)]
+fn push_word(dst: &mut Vec<u8>, w: u64, n: usize) {
+    let len = dst.len();
+    dst.extend_from_slice(&w.to_le_bytes());
+    dst.truncate(len + n);
+}
+
+/// Whether any byte of `w` is `0xed` (the lead of a surrogate).
+#[inline(always)]
+fn has_ed(w: u64) -> bool {
+    let x = w ^ 0xeded_eded_eded_eded;
+    x.wrapping_sub(0x0101_0101_0101_0101) & !x & HIGH != 0
+}
+
+/// Decodes by the portable rules from the unit boundary `pos` until at
+/// least `stop` (`<= src.len()`); returns where it stopped (a unit
+/// boundary) and whether it stopped at dense pairs. After a surrogate
+/// pair with a surrogate lead (`ed`) within 16 bytes it goes on for 16
+/// more bytes (a vector check would stop again at once), unless both
+/// 8-byte words after the pair hold one and `leave_dense` (for a kernel's
+/// pair decoder): then it stops there.
+///
+/// Each step looks at the next 8 bytes as one word: up to 8 ASCII bytes, a
+/// 2- or 3-byte unit (its UTF-8 is itself) or a surrogate pair (4 bytes of
+/// UTF-8) is appended with one 8-byte store; anything else (a lone
+/// surrogate, a malformed unit) goes through [`utf8_char_at`].
+pub(crate) fn utf8_scalar(
+    src: &[u8],
+    mut pos: usize,
+    stop: usize,
+    leave_dense: bool,
+    dst: &mut Vec<u8>,
+) -> Result<(usize, bool), TextError> {
+    let mut stop = stop;
+    while pos < stop {
+        let w = word_padded(src, pos);
+        if w & 0x80 == 0 {
+            // Zero padding reads as ASCII: never past the end.
+            let n = ((w & HIGH).trailing_zeros() as usize / 8).min(src.len() - pos);
+            push_word(dst, w, n);
+            pos += n;
+        } else if let Some(n) = same_unit(w) {
+            push_word(dst, w, n);
+            pos += n;
+        } else if let Some(utf8) = surrogate_pair(w) {
+            push_word(dst, u64::from(utf8), 4);
+            pos += 6;
+            let near = has_ed(word_padded(src, pos));
+            if leave_dense && near && has_ed(word_padded(src, pos + 8)) {
+                return Ok((pos, true));
+            }
+            if near || has_ed(word_padded(src, pos + 8)) {
+                stop = stop.max((pos + 16).min(src.len()));
+            }
+        } else {
+            pos = utf8_char_at(src, pos, dst)?;
+        }
+    }
+    Ok((pos, false))
+}
+
+/// The length of the 2- or 3-byte unit at the start of `w` (the next
+/// bytes, little-endian) if it is well-formed and no surrogate
+/// (`c2..=df` + continuation; `e0..=ef` + two continuations, not overlong,
+/// not `ed a0..=bf`): what [`utf8_char_at`] copies unchanged. `None` for
+/// anything else.
+#[inline(always)]
+fn same_unit(w: u64) -> Option<usize> {
+    let [b0, b1, b2, ..] = w.to_le_bytes();
+    let cont = |x: u8| x & 0xc0 == 0x80;
+    match b0 {
+        0xc2..=0xdf if cont(b1) => Some(2),
+        0xe0..=0xef if cont(b1) && cont(b2) => {
+            let ok = match b0 {
+                0xe0 => b1 >= 0xa0,
+                0xed => b1 < 0xa0,
+                _ => true,
+            };
+            ok.then_some(3)
+        }
+        _ => None,
+    }
+}
+
+/// The UTF-8 (little-endian) of a well-formed CESU-8 surrogate pair at the
+/// start of `w` (`ed a0..=af 80..=bf` then `ed b0..=bf 80..=bf`), which is
+/// what [`utf8_char_at`] makes of it; `None` for anything else.
+#[inline(always)]
+fn surrogate_pair(w: u64) -> Option<u32> {
+    if w & 0xc0f0_ffc0_f0ff != 0x80b0_ed80_a0ed {
+        return None;
+    }
+    let [_, b1, b2, _, b4, b5, ..] = w.to_le_bytes();
+    // High unit d800 + hh, low unit dc00 + ll; the code point is
+    // 0x10000 + (hh << 10) + ll, and 0x10000 adds 1 to hh's top 4 bits.
+    let top = (b1 & 0x0f) + 1;
+    Some(u32::from_le_bytes([
+        0xf0 | (top >> 2),
+        0x80 | ((top & 3) << 4) | ((b2 >> 2) & 0x0f),
+        0x80 | ((b2 & 3) << 4) | (b4 & 0x0f),
+        b5,
+    ]))
+}
+
 /// Decodes the unit starting at `pos` (or the surrogate pair starting
 /// there), appends its UTF-8 to `dst` and returns the offset after it: one
-/// step of [`cesu8_to_utf8`], which the vector kernels also take wherever
-/// their fast path does not apply, so both decode identically.
+/// step of [`cesu8_to_utf8`] (through [`utf8_scalar`], whose shortcuts
+/// give identical results), which every kernel takes wherever its fast
+/// path does not apply, so all decode identically.
 pub(crate) fn utf8_char_at(src: &[u8], pos: usize, dst: &mut Vec<u8>) -> Result<usize, TextError> {
     let (unit, len) = unit_at(src, pos)?;
     let mut pos = pos;

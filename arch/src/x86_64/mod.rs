@@ -6,3 +6,4 @@ pub(crate) mod avx2;
 pub(crate) mod avx512;
 pub(crate) mod sse2;
 mod text_shared;
+mod varint_shared;

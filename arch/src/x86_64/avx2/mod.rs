@@ -1,6 +1,6 @@
 //! The `avx2` kernel level (see [`Kernel`](crate::Kernel)).
 
-mod order;
+pub(super) mod order;
 pub(super) mod text;
 mod varint;
 

@@ -71,12 +71,12 @@ pub(crate) fn bools_from_bytes(src: &[u8], dst: &mut [bool]) {
 #[target_feature(enable = "avx2")]
 fn bools_avx2(src: &[u8], dst: &mut [bool]) {
     let one = _mm256_set1_epi8(1);
-    for (k, chunk) in src.chunks_exact(32).enumerate() {
+    for (chunk, out) in src.chunks_exact(32).zip(dst.chunks_exact_mut(32)) {
         // SAFETY: `chunk` is 32 readable bytes.
         let v = unsafe { _mm256_loadu_si256(chunk.as_ptr().cast()) };
         let b = _mm256_min_epu8(v, one);
-        // SAFETY: `dst` has as many elements as `src`; every byte written is
+        // SAFETY: `out` is 32 writable `bool`s; every byte written is
         // 0 or 1, a valid `bool`.
-        unsafe { _mm256_storeu_si256(dst[32 * k..].as_mut_ptr().cast(), b) };
+        unsafe { _mm256_storeu_si256(out.as_mut_ptr().cast(), b) };
     }
 }

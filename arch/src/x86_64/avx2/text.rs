@@ -27,7 +27,10 @@
 //!   per byte", 2021), as simdjson and simdutf8 implement it. At the first
 //!   byte it flags, the portable step (`portable::text::utf8_char_at`, with
 //!   scalar shortcuts of identical result) decodes past it, and the vector
-//!   check resumes; in dense surrogate pairs the scalar step stays on.
+//!   check resumes. Where surrogate pairs are dense (emoji among ASCII),
+//!   16-byte blocks of ASCII and pairs are decoded in vector registers:
+//!   each pair's UTF-8 computed in the lanes of its first four bytes, and
+//!   one `pshufb` closing the gaps.
 //! - `cesu8_to_utf16`: all-ASCII 32-byte blocks are widened; otherwise a
 //!   window of 30 positions is checked from its class masks, every position
 //!   decoded as if it started a unit (16-bit lanes; range checks reject
@@ -154,6 +157,13 @@ fn load(b: &[u8; 32]) -> __m256i {
 fn load16(b: &[u8; 16]) -> __m128i {
     // SAFETY: `b` is 16 readable bytes; `loadu` needs no alignment.
     unsafe { _mm_loadu_si128(b.as_ptr().cast()) }
+}
+
+#[target_feature(enable = "avx2")]
+#[inline]
+fn store16(b: &mut [u8; 16], v: __m128i) {
+    // SAFETY: `b` is 16 writable bytes; `storeu` needs no alignment.
+    unsafe { _mm_storeu_si128(b.as_mut_ptr().cast(), v) }
 }
 
 #[target_feature(enable = "avx2")]
@@ -592,17 +602,120 @@ fn same_errors(a: __m256i, b: __m256i, prev: __m256i) -> u64 {
 /// The CPU must support AVX2 and BMI1.
 #[target_feature(enable = "avx2,bmi1,bmi2,lzcnt,popcnt")]
 unsafe fn cesu8_to_utf8_avx2(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
-    // The output is never longer than the input (a pair shrinks 6 -> 4).
-    dst.reserve(src.len());
-    let mut pos = 0;
-    while pos < src.len() {
-        let (end, stop) = same_run(src, pos);
-        dst.extend_from_slice(&src[pos..end]);
-        // Whatever stopped the run (a surrogate pair, an error, the tail)
-        // is decoded by the portable rules, then the vector check resumes.
-        pos = shared::utf8_scalar(src, end, stop, dst)?;
+    // The shared decoder (`portable::text::cesu8_to_utf8_by`) with the
+    // vector check finding the stretches that decode to themselves, and
+    // blocks of ASCII and surrogate pairs decoded here.
+    crate::portable::text::cesu8_to_utf8_by(src, dst, |s, p| same_run(s, p), Some(pairs))
+}
+
+/// See [`pair_blocks`]. Kept out of line, as the AVX-512 one.
+#[inline(never)]
+fn pairs(src: &[u8], pos: usize, dst: &mut Vec<u8>) -> usize {
+    // SAFETY: only called by `cesu8_to_utf8_avx2`, which runs on a CPU with
+    // AVX2 (see the `TEXT` table section).
+    unsafe { pair_blocks(src, pos, dst) }
+}
+
+/// Decodes 16-byte blocks from `pos` that hold only ASCII and well-formed
+/// surrogate pairs (`ed a0..=af 80..=bf ed b0..=bf 80..=bf`: emoji among
+/// ASCII), as far as they go: each block takes the bytes before its first
+/// other non-ASCII byte (a pair running past the block counts as other,
+/// and starts the next block). Returns where it stopped, a unit boundary:
+/// at a byte that is neither ASCII nor a pair's first, or where fewer than
+/// 21 bytes are left (`pos` if nothing was decoded).
+///
+/// Per block: the pair starts from six overlapping loads (byte `i` of
+/// load `k` is byte `i + k` of the block); every lane computes the UTF-8
+/// byte it would hold as the 1st to 4th byte of a pair; blends put them in
+/// place, and one `pshufb` closes the two-byte gap after each pair (at
+/// most two pairs start in the first 11 bytes, so the gather indices are
+/// the lane number plus 2 past each pair's fourth byte).
+///
+/// # Safety
+/// The CPU must support AVX2 and BMI1.
+#[target_feature(enable = "avx2,bmi1,popcnt")]
+unsafe fn pair_blocks(src: &[u8], mut pos: usize, dst: &mut Vec<u8>) -> usize {
+    let splat = |b: u8| _mm_set1_epi8(b as i8);
+    let iota = _mm_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
+    // Lane bits of a 16-bit mask, for turning it into a byte mask.
+    let bits = _mm_setr_epi8(1, 2, 4, 8, 16, 32, 64, -128, 1, 2, 4, 8, 16, 32, 64, -128);
+    let halves = _mm_setr_epi8(0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1);
+    while let Some(c) = chunk::<21>(src, pos) {
+        let at = |k: usize| load16(c[k..k + 16].try_into().expect("16 of 21 bytes"));
+        let (v0, v1, v2) = (at(0), at(1), at(2));
+        let is = |v: __m128i, mask: u8, value: u8| {
+            _mm_cmpeq_epi8(_mm_and_si128(v, splat(mask)), splat(value))
+        };
+        let ed = |v: __m128i| _mm_cmpeq_epi8(v, splat(0xed));
+        let lanes = _mm_and_si128(
+            _mm_and_si128(
+                _mm_and_si128(ed(v0), is(v1, 0xf0, 0xa0)),
+                is(v2, 0xc0, 0x80),
+            ),
+            _mm_and_si128(
+                _mm_and_si128(ed(at(3)), is(at(4), 0xf0, 0xb0)),
+                is(at(5), 0xc0, 0x80),
+            ),
+        );
+        // Pairs that end inside the block.
+        let found = _mm_movemask_epi8(lanes) as u32 & 0x7ff;
+        let covered = (0..6).fold(0, |m, k| m | found << k);
+        let other = _mm_movemask_epi8(v0) as u32 & !covered;
+        let take = other.trailing_zeros().min(16);
+        if take == 0 {
+            break;
+        }
+        let starts = found & ((1 << take) - 1);
+        let m = _mm_and_si128(
+            _mm_shuffle_epi8(_mm_set1_epi16(starts as i16), halves),
+            bits,
+        );
+        let vs = _mm_cmpeq_epi8(m, bits);
+        let low4 = |x| _mm_and_si128(x, splat(0x0f));
+        // The high surrogate's bits 6..9, plus one (0x10000 >> 16).
+        let top = |x| _mm_add_epi8(low4(x), splat(1));
+        let b0 = _mm_or_si128(
+            splat(0xf0),
+            _mm_and_si128(_mm_srli_epi16::<2>(top(v1)), splat(0x07)),
+        );
+        let b1 = _mm_or_si128(
+            _mm_or_si128(
+                splat(0x80),
+                _mm_slli_epi16::<4>(_mm_and_si128(top(v0), splat(3))),
+            ),
+            low4(_mm_srli_epi16::<2>(v1)),
+        );
+        let b2 = _mm_or_si128(
+            _mm_or_si128(
+                splat(0x80),
+                _mm_slli_epi16::<4>(_mm_and_si128(v0, splat(3))),
+            ),
+            low4(v2),
+        );
+        let mut out = _mm_blendv_epi8(v0, b0, vs);
+        out = _mm_blendv_epi8(out, b1, _mm_slli_si128::<1>(vs));
+        out = _mm_blendv_epi8(out, b2, _mm_slli_si128::<2>(vs));
+        out = _mm_blendv_epi8(out, v2, _mm_slli_si128::<3>(vs));
+        // Output lane j takes input lane j, plus 2 from the first pair's
+        // fourth byte on, plus 2 more from the second's.
+        let after = |p: u32| _mm_and_si128(_mm_cmpgt_epi8(iota, _mm_set1_epi8(p as i8)), splat(2));
+        let (p1, p2) = (
+            starts.trailing_zeros(),
+            (starts & starts.wrapping_sub(1)).trailing_zeros(),
+        );
+        let gather = _mm_add_epi8(
+            _mm_add_epi8(iota, after(p1.min(99) + 3)),
+            after(p2.min(99) + 1),
+        );
+        let mut packed = [0u8; 16];
+        store16(&mut packed, _mm_shuffle_epi8(out, gather));
+        // A fixed-size copy, then the length (no call to `memcpy`).
+        let len = dst.len() + (take - 2 * starts.count_ones()) as usize;
+        dst.extend_from_slice(&packed);
+        dst.truncate(len);
+        pos += take as usize;
     }
-    Ok(())
+    pos
 }
 
 // ----- CESU-8 to UTF-16 -----------------------------------------------------

@@ -4,14 +4,17 @@
 //! into 7-bit groups, a table adds the continuation bits, and one 8-byte
 //! store writes it (the bytes past its length are overwritten next).
 //!
-//! **Decode**: per 32-byte window, `vpmovmskb` gives the continuation bits
-//! of 32 bytes at once, so the ends of all values in the window are known
+//! **Decode**: per 32-byte window (64 bytes for varlongs, which are
+//! longer), `vpmovmskb` gives the continuation bits of the window at once,
+//! so the ends of all values in the window are known
 //! from one load; each value is then one `tzcnt`, one unaligned 8-byte load
 //! and one `pext`. The loop-carried work per window is a load and a mask,
 //! not a chain of dependent byte reads per value (the scalar form of
 //! Masked VByte's boundary finding). Five continuation bytes in a row (never
-//! in valid data) stop the window; the portable kernel then reads them as
-//! Java does.
+//! in valid varints) stop the window; the portable kernel then reads them
+//! as Java does. For varlongs, runs of 9 and more are valid (a 9-byte
+//! value's ninth byte may have bit 7 set) and are split into 9-byte values
+//! in the window (`varint_shared::varlong_ends`).
 //!
 //! BMI2 is only used here where it is fast: on AMD before Zen 3, `pdep` and
 //! `pext` are microcoded and very slow, and this level is not offered there
@@ -19,6 +22,7 @@
 
 use core::arch::x86_64::*;
 
+use super::super::varint_shared::{resume, varlong_ends};
 use crate::portable::varint as portable;
 use crate::scalar;
 
@@ -107,9 +111,10 @@ fn encode_i64s_bmi2(src: &[i64], optimize_positive: bool, dst: &mut [u8]) -> (us
 
 /// See [`crate::varint::decode_i32s`].
 pub(crate) fn decode_i32s(src: &[u8], optimize_positive: bool, dst: &mut [i32]) -> (usize, usize) {
-    decode_with(
+    resume(
         src,
         dst,
+        NEED,
         |s, d| {
             // SAFETY: as in `encode_i32s`.
             unsafe { decode_i32s_avx2(s, optimize_positive, d) }
@@ -120,9 +125,10 @@ pub(crate) fn decode_i32s(src: &[u8], optimize_positive: bool, dst: &mut [i32]) 
 
 /// See [`crate::varint::decode_i64s`].
 pub(crate) fn decode_i64s(src: &[u8], optimize_positive: bool, dst: &mut [i64]) -> (usize, usize) {
-    decode_with(
+    resume(
         src,
         dst,
+        NEED_LONG,
         |s, d| {
             // SAFETY: as in `encode_i32s`.
             unsafe { decode_i64s_avx2(s, optimize_positive, d) }
@@ -131,44 +137,12 @@ pub(crate) fn decode_i64s(src: &[u8], optimize_positive: bool, dst: &mut [i64]) 
     )
 }
 
-/// Values the portable kernel decodes where a window meets an odd run.
-const FALLBACK: usize = 4;
-
 /// Bytes a window needs: 32 scanned, plus 8 readable after the last scanned
 /// byte for the unaligned per-value loads.
 const NEED: usize = 40;
 
-/// Runs `vector`, and wherever it stops short of the end (an odd run, or the
-/// last bytes) lets `scalar` continue: the result is exactly `scalar`'s.
-fn decode_with<T>(
-    src: &[u8],
-    dst: &mut [T],
-    vector: impl Fn(&[u8], &mut [T]) -> (usize, usize),
-    scalar: impl Fn(&[u8], &mut [T]) -> (usize, usize),
-) -> (usize, usize) {
-    let (mut n, mut b) = (0, 0);
-    loop {
-        let (n1, b1) = vector(&src[b..], &mut dst[n..]);
-        n += n1;
-        b += b1;
-        if n == dst.len() {
-            return (n, b);
-        }
-        let near_end = src.len() - b < NEED;
-        let stop = if near_end {
-            dst.len()
-        } else {
-            (n + FALLBACK).min(dst.len())
-        };
-        let want = stop - n;
-        let (n2, b2) = scalar(&src[b..], &mut dst[n..stop]);
-        n += n2;
-        b += b2;
-        if near_end || n2 < want || n == dst.len() {
-            return (n, b);
-        }
-    }
-}
+/// Bytes a varlong window needs: 64 scanned, plus 8.
+const NEED_LONG: usize = 72;
 
 /// Continuation bits of the 32 bytes at `p` (`p + 32 <= src.len()`).
 #[target_feature(enable = "avx2")]
@@ -218,18 +192,13 @@ fn decode_i32s_avx2(src: &[u8], optimize_positive: bool, dst: &mut [i32]) -> (us
 #[target_feature(enable = "avx2,bmi1,bmi2,popcnt")]
 fn decode_i64s_avx2(src: &[u8], optimize_positive: bool, dst: &mut [i64]) -> (usize, usize) {
     let (mut i, mut p) = (0, 0);
-    while src.len() - p >= NEED && i < dst.len() {
-        let cont = window_mask(src, p);
-        let mut ends = !cont;
-        // A run of 9 continuation bytes: leave it to the portable kernel.
-        let mut run9 = cont;
-        for s in 1..9 {
-            run9 &= cont >> s;
-        }
-        let span = 32 - ends.leading_zeros() as usize;
-        if span > 8 && run9 & ((1u32 << (span - 8)) - 1) != 0 || ends == 0 {
-            break;
-        }
+    while src.len() - p >= NEED_LONG && i < dst.len() {
+        // Two windows at once: up to 9 bytes a value, a 32-byte window
+        // holds too few of them to pay for finding their ends.
+        let cont = u64::from(window_mask(src, p)) | u64::from(window_mask(src, p + 32)) << 32;
+        // The window starts at a value's start; runs of 9 and more
+        // continuation bytes are split into 9-byte values.
+        let mut ends = varlong_ends(u128::from(cont), 0) as u64;
         let mut start = 0;
         while ends != 0 && i < dst.len() {
             let end = ends.trailing_zeros() as usize;

@@ -8,13 +8,22 @@
 //! - compares write bit masks directly (`vpcmpb` into `k` registers), so a
 //!   byte class costs one instruction, and `utf16_len` counts with masked
 //!   byte adds;
-//! - tails are handled with masked loads and stores (`vmovdqu8` under a
-//!   mask of the bytes present), which neither read nor write the bytes
-//!   masked off;
+//! - tails are read with masked loads (`vmovdqu8` under a mask of the
+//!   bytes present), which do not touch the bytes masked off;
 //! - `cesu8_to_utf16` decodes a window of 62 positions per 64-byte block:
 //!   each position's second and third byte come from `vpermt2w` over the
 //!   two halves widened to 16-bit lanes, masked compares check the unit
 //!   ranges, and `vpcompressw` (VBMI2) packs the units of the real leads.
+//!
+//! `cesu8_to_utf8` adds a vector path for surrogate pairs where they are
+//! dense (emoji among ASCII): blocks of ASCII and well-formed pairs are
+//! decoded 64 bytes at a time, each pair's UTF-8 computed in the lanes of
+//! its first four bytes and `vpcompressb` (VBMI2) dropping the other two,
+//! in the manner of simdutf's transcoders.
+//!
+//! `utf8_to_cesu8` only copies the blocks before the first 4-byte
+//! sequence itself and leaves the rest to the AVX2 kernel (faster on this
+//! level's CPUs where surrogate pairs are written; see its doc).
 //!
 //! Nothing here reads or writes outside the slices it is given.
 
@@ -53,11 +62,17 @@ pub(super) fn supplementary_count(s: &str) -> usize {
     unsafe { counts_avx512::<false>(s.as_bytes()) }.1
 }
 
-/// See [`crate::text::utf8_to_cesu8`].
+/// See [`crate::text::utf8_to_cesu8`]: 64-byte copies up to the first
+/// block with a 4-byte sequence, then the AVX2 kernel. Where surrogate
+/// pairs are to be written, AVX2's 32-byte segments were measured faster
+/// than 64-byte ones on Zen 4 (each pair restarts a segment: a 64-byte
+/// store costs twice a 32-byte one there); text without them copies
+/// 1.9x faster in 64-byte blocks. See `docs/kernels.md`.
 pub(super) fn utf8_to_cesu8(s: &str, dst: &mut [u8]) -> usize {
     // SAFETY: only reachable through this level's `TEXT` table, handed out
     // after `Kernel::is_supported` (section comment): the CPU has the features.
-    unsafe { utf8_to_cesu8_avx512(s, dst) }
+    let done = unsafe { copy_plain_avx512(s, dst) };
+    done + super::avx2::text::utf8_to_cesu8(&s[done..], &mut dst[done..])
 }
 
 /// See [`crate::text::cesu8_scan`].
@@ -130,16 +145,6 @@ fn load_part(b: &[u8]) -> __m512i {
 fn store(b: &mut [u8; 64], v: __m512i) {
     // SAFETY: `b` is 64 writable bytes; `storeu` needs no alignment.
     unsafe { _mm512_storeu_si512(b.as_mut_ptr().cast(), v) }
-}
-
-/// Stores the first `min(b.len(), 64)` bytes of `v` into `b`.
-#[target_feature(enable = "avx512f,avx512bw")]
-#[inline]
-fn store_part(b: &mut [u8], v: __m512i) {
-    let k = low(b.len().min(64) as u32);
-    // SAFETY: the mask selects bytes of `b` only; a masked store neither
-    // writes nor faults on the bytes masked off.
-    unsafe { _mm512_mask_storeu_epi8(b.as_mut_ptr().cast(), k, v) }
 }
 
 #[target_feature(enable = "avx512f")]
@@ -286,71 +291,25 @@ unsafe fn counts_avx512<const CONT: bool>(b: &[u8]) -> (usize, usize) {
     (cont, four)
 }
 
+/// Copies whole 64-byte blocks of `s` to `dst` while they hold no 4-byte
+/// sequence (text without supplementary characters is its own CESU-8);
+/// returns how far, backed up to a character boundary.
+///
 /// # Safety
 /// The CPU must support AVX-512 F and BW.
-#[target_feature(enable = "avx512f,avx512bw,bmi1")]
-unsafe fn utf8_to_cesu8_avx512(s: &str, dst: &mut [u8]) -> usize {
-    let src = s.as_bytes();
-    let (mut i, mut o) = (0, 0);
-    // Every store lands inside the output: from any point, the output still
-    // to come is at least as long as the input still to come (4 -> 6). A
-    // store copies up to 64 bytes from a segment's start (all that is left
-    // of the input, near the end); what it copies past the segment is
-    // overwritten by the surrogate pair and the next segment.
-    'blocks: while i < src.len() {
-        let Some(v) = copy_segment(&src[i..], dst, o) else {
-            break;
-        };
-        let mut four = four_leads(v);
-        if four == 0 {
-            let n = (src.len() - i).min(64);
-            i += n;
-            o += n;
-            continue;
-        }
-        // Every 4-byte sequence of the block from this one mask, so that
-        // dense emoji do not wait on a load per character.
-        let base = i;
-        loop {
-            let lead = base + four.trailing_zeros() as usize;
-            four &= four - 1;
-            o += lead - i;
-            i = lead;
-            let (Some(b), Some(out)) = (chunk::<4>(src, i), chunk_mut::<6>(dst, o)) else {
-                break 'blocks;
-            };
-            shared::put_pair(b, out);
-            i += 4;
-            o += 6;
-            if four == 0 || i == src.len() {
-                continue 'blocks;
-            }
-            if copy_segment(&src[i..], dst, o).is_none() {
-                break 'blocks;
-            }
-        }
-    }
-    // Only if `dst` is too short: the portable kernel panics as it does.
-    let (i, o) = shared::char_boundary(s, i, o);
-    o + crate::portable::text::utf8_to_cesu8(&s[i..], &mut dst[o..])
-}
-
-/// Copies the first `min(64, rest.len())` bytes of `rest` to `dst` at `o`
-/// and returns them (zero-padded); `None` (nothing written) if `dst` is too
-/// short.
 #[target_feature(enable = "avx512f,avx512bw")]
-#[inline]
-fn copy_segment(rest: &[u8], dst: &mut [u8], o: usize) -> Option<__m512i> {
-    if let (Some(c), Some(d)) = (rest.first_chunk::<64>(), chunk_mut::<64>(dst, o)) {
+unsafe fn copy_plain_avx512(s: &str, dst: &mut [u8]) -> usize {
+    let src = s.as_bytes();
+    let mut i = 0;
+    while let (Some(c), Some(d)) = (chunk::<64>(src, i), chunk_mut::<64>(dst, i)) {
         let v = load(c);
+        if four_leads(v) != 0 {
+            break;
+        }
         store(d, v);
-        return Some(v);
+        i += 64;
     }
-    let n = rest.len().min(64);
-    let d = dst.get_mut(o..o + n)?;
-    let v = load_part(rest);
-    store_part(d, v);
-    Some(v)
+    shared::char_boundary(s, i, i).0
 }
 
 /// # Safety
@@ -555,22 +514,120 @@ fn same_errors(v: __m512i, prev: __m512i) -> u64 {
 }
 
 /// # Safety
-/// The CPU must support AVX-512 F and BW, and BMI1.
-#[target_feature(enable = "avx512f,avx512bw,bmi1")]
+/// The CPU must support AVX-512 F, BW and VBMI2, and BMI1.
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi1")]
 unsafe fn cesu8_to_utf8_avx512(src: &[u8], dst: &mut Vec<u8>) -> Result<(), TextError> {
-    // The output is never longer than the input (a pair shrinks 6 -> 4).
-    dst.reserve(src.len());
-    let mut pos = 0;
-    while pos < src.len() {
-        let (end, stop) = same_run(src, pos);
-        dst.extend_from_slice(&src[pos..end]);
-        // Whatever stopped the run (a surrogate pair, an error, the end of
-        // the input inside a sequence) is decoded by the portable rules,
-        // then the vector check resumes.
-        pos = shared::utf8_scalar(src, end, stop, dst)?;
-    }
-    Ok(())
+    // The shared decoder (`portable::text::cesu8_to_utf8_by`) with the
+    // vector check finding the stretches that decode to themselves, and
+    // blocks of ASCII and surrogate pairs decoded here.
+    crate::portable::text::cesu8_to_utf8_by(src, dst, |s, p| same_run(s, p), Some(pairs))
 }
+
+/// See [`pair_blocks`]. Kept out of line: the decoder's loop stays as
+/// without it (inlined, it cost 10% on text with rare pairs).
+#[inline(never)]
+fn pairs(src: &[u8], pos: usize, dst: &mut Vec<u8>) -> usize {
+    // SAFETY: only called by `cesu8_to_utf8_avx512`, which runs on a CPU
+    // with this level's features (see the `TEXT` table section).
+    unsafe { pair_blocks(src, pos, dst) }
+}
+
+/// Decodes 64-byte blocks from `pos` that hold only ASCII and well-formed
+/// surrogate pairs (`ed a0..=af 80..=bf ed b0..=bf 80..=bf`: emoji among
+/// ASCII), as far as they go: each block takes the bytes before its first
+/// other non-ASCII byte (a pair cut by the block's end counts as other,
+/// and starts the next block). Returns where it stopped, a unit boundary:
+/// at a byte that is neither ASCII nor a pair's first, or at the end
+/// (`pos` if nothing was decoded).
+///
+/// Per block: the pair starts from byte-class masks; every lane computes
+/// the UTF-8 byte it would hold as the 1st to 4th byte of a pair, from
+/// itself and the bytes 1 and 2 after it (`vpermb`); masked moves put them
+/// in place, and `vpcompressb` drops each pair's last two bytes (6 bytes
+/// become 4) and packs the block.
+///
+/// # Safety
+/// The CPU must support AVX-512 F, BW, VBMI and VBMI2, and BMI1.
+#[target_feature(enable = "avx512f,avx512bw,avx512vbmi,avx512vbmi2,bmi1")]
+unsafe fn pair_blocks(src: &[u8], mut pos: usize, dst: &mut Vec<u8>) -> usize {
+    let splat = |b: u8| _mm512_set1_epi8(b as i8);
+    let (next1, next2) = (load(&NEXT1), load(&NEXT2));
+    while pos < src.len() {
+        let rest = src.len() - pos;
+        let v = match chunk::<64>(src, pos) {
+            Some(c) => load(c),
+            // Zero padding reads as ASCII: cut off below.
+            None => load_part(&src[pos..]),
+        };
+        let class = |mask: u8, value: u8| {
+            _mm512_cmpeq_epi8_mask(_mm512_and_si512(v, splat(mask)), splat(value))
+        };
+        let ed = _mm512_cmpeq_epi8_mask(v, splat(0xed));
+        let (hi, lo, cont) = (class(0xf0, 0xa0), class(0xf0, 0xb0), class(0xc0, 0x80));
+        let starts = ed & hi >> 1 & cont >> 2 & ed >> 3 & lo >> 4 & cont >> 5;
+        let covered = (0..6).fold(0, |m, k| m | starts << k);
+        let other = _mm512_movepi8_mask(v) & !covered;
+        let take = (other.trailing_zeros() as usize).min(rest);
+        if take == 0 {
+            break;
+        }
+        // Lane i of `s1`, `s2`: bytes i + 1, i + 2 (the last lanes wrap;
+        // no pair starts there).
+        let s1 = _mm512_permutexvar_epi8(next1, v);
+        let s2 = _mm512_permutexvar_epi8(next2, v);
+        let low4 = |x| _mm512_and_si512(x, splat(0x0f));
+        // The high surrogate's bits 6..9, plus one (0x10000 >> 16).
+        let top = |x| _mm512_add_epi8(low4(x), splat(1));
+        let b0 = _mm512_or_si512(
+            splat(0xf0),
+            _mm512_and_si512(_mm512_srli_epi16::<2>(top(s1)), splat(0x07)),
+        );
+        let b1 = _mm512_or_si512(
+            _mm512_or_si512(
+                splat(0x80),
+                _mm512_slli_epi16::<4>(_mm512_and_si512(top(v), splat(3))),
+            ),
+            low4(_mm512_srli_epi16::<2>(s1)),
+        );
+        let b2 = _mm512_or_si512(
+            _mm512_or_si512(
+                splat(0x80),
+                _mm512_slli_epi16::<4>(_mm512_and_si512(v, splat(3))),
+            ),
+            low4(s2),
+        );
+        let mut out = _mm512_mask_mov_epi8(v, starts, b0);
+        out = _mm512_mask_mov_epi8(out, starts << 1, b1);
+        out = _mm512_mask_mov_epi8(out, starts << 2, b2);
+        out = _mm512_mask_mov_epi8(out, starts << 3, s2);
+        let keep = low(take as u32) & !(starts << 4 | starts << 5);
+        let mut packed = [0u8; 64];
+        store(&mut packed, _mm512_maskz_compress_epi8(keep, out));
+        // A fixed-size copy, then the length (no call to `memcpy`).
+        let len = dst.len() + keep.count_ones() as usize;
+        dst.extend_from_slice(&packed);
+        dst.truncate(len);
+        pos += take;
+    }
+    pos
+}
+
+/// `[k, k + 1, ..., k + 63]` modulo 64: a `vpermb` index moving every byte
+/// `k` lanes down.
+const fn shift_index(k: u8) -> [u8; 64] {
+    let mut t = [0u8; 64];
+    let mut i = 0;
+    while i < 64 {
+        t[i] = (i as u8 + k) & 63;
+        i += 1;
+    }
+    t
+}
+
+/// See [`shift_index`].
+static NEXT1: [u8; 64] = shift_index(1);
+/// See [`shift_index`].
+static NEXT2: [u8; 64] = shift_index(2);
 
 // ----- CESU-8 to UTF-16 -----------------------------------------------------
 

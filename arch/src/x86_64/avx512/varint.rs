@@ -22,20 +22,23 @@
 //! transcoding), with compress/permute in place of shuffle tables.
 //!
 //! Java's rules for odd input hold: a fifth varint byte always ends its
-//! value (and a ninth varlong byte). Valid data never has 5 (9) consecutive
+//! value (and a ninth varlong byte). Valid varints never have 5 consecutive
 //! continuation bytes; where a step would cover such a run, the step is
 //! left to the portable kernel, which decodes exactly as Java does, and the
-//! vector loop resumes after it.
+//! vector loop resumes after it. Valid varlongs do have runs of 9 and more
+//! (a 9-byte value's ninth byte has bit 7 set for every value of 2^63 and
+//! up: every negative `long` written with `optimize_positive`), so the
+//! varlong decoder and skipper find the ends inside such runs from the
+//! continuation mask (`varint_shared::varlong_ends`) and never leave the
+//! vector loop for them.
 
 use core::arch::x86_64::*;
 
+use super::super::varint_shared::{FALLBACK, resume, varlong_ends};
 use crate::portable::varint as portable;
 
 /// Window size of one step.
 const W: usize = 64;
-
-/// Values the portable kernel handles when a step meets an odd run.
-const FALLBACK: usize = 4;
 
 /// `prev[i] = i - 1` (wrapping at 0; lane 0 is masked off).
 const PREV: [u8; 64] = {
@@ -164,45 +167,13 @@ pub(crate) fn decode_i32s(src: &[u8], optimize_positive: bool, dst: &mut [i32]) 
     resume(
         src,
         dst,
+        W,
         |s, d| {
             // SAFETY: only reachable through the AVX-512 table (see encode_i32s).
             unsafe { decode_i32s_avx512(s, optimize_positive, d) }
         },
         |s, d| portable::decode_i32s(s, optimize_positive, d),
     )
-}
-
-/// Runs a vector decoder, and wherever it stops before the end (an odd run,
-/// or the last 64 bytes) lets `scalar` decode a few values (the rest, near
-/// the end) before resuming: the result is exactly `scalar`'s.
-fn resume<T>(
-    src: &[u8],
-    dst: &mut [T],
-    vector: impl Fn(&[u8], &mut [T]) -> (usize, usize),
-    scalar: impl Fn(&[u8], &mut [T]) -> (usize, usize),
-) -> (usize, usize) {
-    let (mut n, mut b) = (0, 0);
-    loop {
-        let (n1, b1) = vector(&src[b..], &mut dst[n..]);
-        n += n1;
-        b += b1;
-        if n == dst.len() {
-            return (n, b);
-        }
-        let near_end = src.len() - b < W;
-        let stop = if near_end {
-            dst.len()
-        } else {
-            (n + FALLBACK).min(dst.len())
-        };
-        let want = stop - n;
-        let (n2, b2) = scalar(&src[b..], &mut dst[n..stop]);
-        n += n2;
-        b += b2;
-        if near_end || n2 < want || n == dst.len() {
-            return (n, b);
-        }
-    }
 }
 
 /// The values of one 64-byte block, gathered from a 128-byte table made
@@ -313,6 +284,15 @@ fn odd_run(prev: u64, cont: u64, max: u32, first: u8) -> bool {
     run >> first != 0
 }
 
+/// The varlong ends in the current block (`cont`), the first value
+/// starting at table index `first` (`56..=64`) of the previous block and
+/// this one.
+#[inline(always)]
+fn block_ends(prev_cont: u64, cont: u64, first: u8) -> u64 {
+    let c = (u128::from(cont) << 64) | u128::from(prev_cont);
+    (varlong_ends(c, u32::from(first)) >> 64) as u64
+}
+
 /// Decodes the values of whole 64-byte blocks: in each block, the values
 /// whose last byte lies in it. No step depends on where the previous one
 /// ended, so blocks overlap in the pipeline. Stops before the first block
@@ -396,24 +376,23 @@ fn unzigzag64(u: __m512i) -> __m512i {
 
 /// See [`crate::varint::skip_i32s`].
 pub(crate) fn skip_i32s(src: &[u8], count: usize) -> (usize, usize) {
-    skip(src, count, 5, portable::skip_i32s)
+    skip::<false>(src, count, portable::skip_i32s)
 }
 
 /// See [`crate::varint::skip_i64s`].
 pub(crate) fn skip_i64s(src: &[u8], count: usize) -> (usize, usize) {
-    skip(src, count, 9, portable::skip_i64s)
+    skip::<true>(src, count, portable::skip_i64s)
 }
 
-fn skip(
+fn skip<const LONG: bool>(
     src: &[u8],
     count: usize,
-    max: u32,
     tail: fn(&[u8], usize) -> (usize, usize),
 ) -> (usize, usize) {
     let (mut n, mut b) = (0, 0);
     loop {
         // SAFETY: only reachable through the AVX-512 table (see encode_i32s).
-        let (n1, b1) = unsafe { skip_avx512(&src[b..], count - n, max) };
+        let (n1, b1) = unsafe { skip_avx512::<LONG>(&src[b..], count - n) };
         n += n1;
         b += b1;
         let want = (count - n).min(FALLBACK);
@@ -427,21 +406,26 @@ fn skip(
     }
 }
 
-/// Skips the values of whole 64-byte blocks (their ends are the bytes
-/// without continuation bit) until `count`; stops before a block holding a
-/// run of `max` continuation bytes.
+/// Skips the values of whole 64-byte blocks until `count`. Varint ends
+/// (`LONG = false`) are the bytes without continuation bit, and the loop
+/// stops before a block holding a run of 5 continuation bytes; varlong
+/// ends come from [`block_ends`].
 #[target_feature(enable = "avx512f,avx512bw,bmi2,popcnt,lzcnt")]
-fn skip_avx512(src: &[u8], count: usize, max: u32) -> (usize, usize) {
+fn skip_avx512<const LONG: bool>(src: &[u8], count: usize) -> (usize, usize) {
     let (mut prev_ends, mut prev_cont) = (1u64 << 63, 0u64);
     let (mut n, mut b) = (0, 0);
     while src.len() - b >= W && n < count {
         // SAFETY: `b + 64 <= src.len()`: 64 readable bytes.
         let block = unsafe { _mm512_loadu_si512(src[b..].as_ptr().cast()) };
         let cont = _mm512_movepi8_mask(block);
-        let ends = !cont;
-        if odd_run(prev_cont, cont, max, (64 - prev_ends.leading_zeros()) as u8) {
+        let first = (64 - prev_ends.leading_zeros()) as u8;
+        let ends = if LONG {
+            block_ends(prev_cont, cont, first)
+        } else if odd_run(prev_cont, cont, 5, first) {
             break;
-        }
+        } else {
+            !cont
+        };
         let k = ends.count_ones() as usize;
         if k >= count - n {
             let last = _pdep_u64(1 << (count - n - 1), ends).trailing_zeros() as usize;
@@ -525,6 +509,7 @@ pub(crate) fn decode_i64s(src: &[u8], optimize_positive: bool, dst: &mut [i64]) 
     resume(
         src,
         dst,
+        W,
         |s, d| {
             // SAFETY: only reachable through the AVX-512 table (see encode_i32s).
             unsafe { decode_i64s_avx512(s, optimize_positive, d) }
@@ -534,8 +519,10 @@ pub(crate) fn decode_i64s(src: &[u8], optimize_positive: bool, dst: &mut [i64]) 
 }
 
 /// [`decode_i32s_avx512`] for varlongs: 8 values per group in 64-bit
-/// lanes; stops before a run of 9 continuation bytes (a ninth byte with its
-/// top bit set, whose value boundaries only a sequential walk can find).
+/// lanes. The value ends come from [`varlong_ends`], which also splits
+/// runs of continuation bytes into 9-byte values, so every block is
+/// decoded here; a value starting in the previous block started at most 8
+/// bytes before this one (a 9-byte value ends within 9 bytes).
 #[target_feature(enable = "avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,bmi2,popcnt,lzcnt")]
 fn decode_i64s_avx512(src: &[u8], optimize_positive: bool, dst: &mut [i64]) -> (usize, usize) {
     let reps: [__m512i; 8] = core::array::from_fn(|g| v(&replicate(8, 8 * g)));
@@ -546,11 +533,8 @@ fn decode_i64s_avx512(src: &[u8], optimize_positive: bool, dst: &mut [i64]) -> (
         // SAFETY: `b + 64 <= src.len()`: 64 readable bytes.
         let hi = unsafe { _mm512_loadu_si512(src[b..].as_ptr().cast()) };
         let cont = _mm512_movepi8_mask(hi);
-        let ends_mask = !cont;
         let first = (64 - prev_ends.leading_zeros()) as u8;
-        if odd_run(prev_cont, cont, 9, first) {
-            break;
-        }
+        let ends_mask = block_ends(prev_cont, cont, first);
         let count = (ends_mask.count_ones() as usize).min(dst.len() - i);
         let block = Block::new(lo, hi, ends_mask, first);
         for (g, &rep) in reps.iter().enumerate().take(count.div_ceil(8)) {

@@ -45,17 +45,11 @@ pub(crate) fn short_ascii(bytes: &[u8]) -> Option<Ascii32> {
     }
 }
 
-/// Appends CESU-8 `span` to `dst` as UTF-8.
+/// Appends CESU-8 `span` to `dst` as UTF-8, checked once (by the kernel,
+/// which copies what is UTF-8 already and decodes the rest); on error
+/// `dst` is left as it was.
 pub(crate) fn push_cesu8(span: &[u8], base: u64, dst: &mut String) -> Result<()> {
-    if let Some(s) = text::utf8(span) {
-        dst.push_str(s);
-        return Ok(());
-    }
-    let mut bytes = std::mem::take(dst).into_bytes();
-    bytes.reserve(span.len());
-    text::cesu8_to_utf8(span, &mut bytes).map_err(|e| text_error(e, base))?;
-    *dst = String::from_utf8(bytes).map_err(|_| Error::new(ErrorKind::MalformedString, base))?;
-    Ok(())
+    text::cesu8_to_string(span, dst).map_err(|e| text_error(e, base))
 }
 
 impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
