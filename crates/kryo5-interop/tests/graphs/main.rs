@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod basic;
+mod media;
 mod random;
 
 use kryo5_interop::graph::Graphs;
@@ -13,6 +14,13 @@ use kryo5_interop::graph::Graphs;
 fn basic_graphs_match_java() {
     let mut g = Graphs::new();
     basic::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn media_content_matches_java() {
+    let mut g = Graphs::new();
+    media::cases(&mut g);
     g.run().assert_ok();
 }
 
