@@ -291,9 +291,14 @@ impl Kryo {
     /// registration). As in Java, where such a class gets its serializer
     /// when first written or read, whether its `String` fields are written
     /// directly is decided at its first use, not here (format spec 7.5).
+    /// A type standing for several classes ([`KryoType::OTHER_CLASSES`]) is
+    /// made known under each of their names.
     pub fn add_class<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(&mut self) {
-        self.registry
-            .register(T::java_class(), None, false, Some(read_dyn::<T>), None);
+        let others = T::OTHER_CLASSES.iter().map(|&n| Cow::Borrowed(n));
+        for name in std::iter::once(T::java_class()).chain(others) {
+            self.registry
+                .register(name, None, false, Some(read_dyn::<T>), None);
+        }
     }
 
     fn register_class(
@@ -827,6 +832,40 @@ impl Kryo {
                 return Ok(());
             }
             k.write_payload(out, value, args)
+        })
+    }
+
+    /// Kryo's `writeClassAndObject` of a value of class `T` held in another
+    /// form (a `Vec` written as a `java.util.ArrayList`): `T`'s class
+    /// descriptor, a new-object marker where references apply (a borrowed
+    /// form has no identity to share), then `payload`. A user
+    /// [`Serializer`] registered for `T` is not used.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::list::ArrayList;
+    /// use kryo5_io::Output;
+    ///
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.register::<ArrayList<i32>>(); // id 9
+    /// let mut out = Output::new();
+    /// kryo.write_class_and_payload::<ArrayList<i32>, _>(&mut out, |_, o| Ok(o.write_byte(1)?))?;
+    /// assert_eq!(out.as_slice(), &[0x0b, 0x01]); // class 9, an empty list
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotRegistered`]; errors of `payload`.
+    pub fn write_class_and_payload<T: KryoType, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        payload: impl FnOnce(&mut Kryo, &mut O) -> Result<()>,
+    ) -> Result<()> {
+        self.nested(|k| {
+            k.write_class::<T, O>(out)?;
+            if k.config.references && T::REFERENCES {
+                k.write_reference_for(out, None)?;
+            }
+            payload(k, out)
         })
     }
 

@@ -30,6 +30,9 @@ pub(crate) struct FieldAttrs {
     pub(crate) open: bool,
     /// `raw`: the declared Java type has no type arguments.
     pub(crate) raw: bool,
+    /// `list`: a `Vec<T>` field declared `java.util.List<T>` (or
+    /// `ArrayList<T>`), written as a `java.util.ArrayList`.
+    pub(crate) list: bool,
     /// `ordinal = n` on an enum variant: its Java ordinal.
     pub(crate) ordinal: Option<u32>,
 }
@@ -90,12 +93,14 @@ pub(crate) fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs> {
             out.open = flag(&meta)?;
         } else if p.is_ident("raw") {
             out.raw = flag(&meta)?;
+        } else if p.is_ident("list") {
+            out.list = flag(&meta)?;
         } else if p.is_ident("ordinal") {
             out.ordinal = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
         } else {
             return Err(meta.error(
                 "unknown kryo attribute on a field; expected one of `rename`, `not_null`, `var_int`, \
-                 `transient`, `skip`, `value_class`, `open`, `raw`, `ordinal`",
+                 `transient`, `skip`, `value_class`, `open`, `raw`, `list`, `ordinal`",
             ));
         }
         Ok(())

@@ -5,7 +5,7 @@ use quote::quote;
 use syn::{DeriveInput, Result};
 
 use crate::attrs::TypeAttrs;
-use crate::fields::{Field, Kind, Prim, collect, field_spec};
+use crate::fields::{Field, Kind, Prim, collect, field_spec, list_type};
 
 pub(crate) fn expand(
     input: &DeriveInput,
@@ -170,6 +170,15 @@ fn write_field(f: &Field, class: &str) -> TokenStream {
             };
             quote!(::kryo5::field::write::<#ty, _>(kryo, out, #value, #spec))
         }
+        Kind::List { elem, optional } => {
+            let spec = field_spec(f, &list_type(elem), false);
+            let value = if *optional {
+                quote!(self.#m.as_deref())
+            } else {
+                quote!(::core::option::Option::Some(&self.#m[..]))
+            };
+            quote!(::kryo5::serializers::list::write_vec_field(kryo, out, #value, #spec))
+        }
     };
     let e = traced(f, class, expr);
     quote!(#e;)
@@ -236,6 +245,15 @@ fn read_value(f: &Field) -> TokenStream {
                 quote!(::kryo5::field::read_required::<#ty, _>(kryo, input, #spec))
             }
         }
+        Kind::List { elem, optional } => {
+            let ty = list_type(elem);
+            let spec = field_spec(f, &ty, false);
+            if *optional {
+                quote!(::kryo5::field::read::<#ty, _>(kryo, input, #spec).map(|l| l.map(|l| l.0)))
+            } else {
+                quote!(::kryo5::field::read_required::<#ty, _>(kryo, input, #spec).map(|l| l.0))
+            }
+        }
     }
 }
 
@@ -281,6 +299,15 @@ fn copy_field(f: &Field, class: &str) -> TokenStream {
         Kind::Str { .. } => quote!(::core::clone::Clone::clone(&self.#m)),
         Kind::Any { optional } => nested(quote!(::std::boxed::Box<dyn ::kryo5::Object>), *optional),
         Kind::Object { ty, optional, .. } => nested(quote!(#ty), *optional),
+        Kind::List { elem, optional } => {
+            let copy = quote!(::kryo5::serializers::collection::copy_elements);
+            let e = if *optional {
+                quote!(self.#m.as_ref().map(|v: &::std::vec::Vec<#elem>| #copy(kryo, v.iter())).transpose())
+            } else {
+                quote!(#copy(kryo, self.#m.iter()))
+            };
+            traced(f, class, e)
+        }
     };
     quote!(let #local = #value;)
 }

@@ -45,6 +45,9 @@ pub(crate) enum Kind {
     Str { optional: bool },
     /// A field declared `Object`: `Box<dyn Object>` (`optional`: in an `Option`).
     Any { optional: bool },
+    /// A `Vec<elem>` field declared `java.util.List` (`#[kryo(list)]`),
+    /// possibly in an `Option`: written as a `java.util.ArrayList`.
+    List { elem: Box<Type>, optional: bool },
     /// Any other type `ty`, possibly in an `Option`.
     Object {
         ty: Box<Type>,
@@ -131,6 +134,29 @@ fn kind_of(ty: &Type, generics: &Generics) -> Kind {
     }
 }
 
+/// The kind of a `#[kryo(list)]` field: `Vec<T>` or `Option<Vec<T>>`.
+fn list_kind(ty: &Type) -> Result<Kind> {
+    let (inner, optional) = match strip_option(ty) {
+        Some(t) => (t, true),
+        None => (ty, false),
+    };
+    match generic_arg_of(inner, "Vec") {
+        Some(elem) => Ok(Kind::List {
+            elem: Box::new(elem.clone()),
+            optional,
+        }),
+        None => Err(syn::Error::new_spanned(
+            ty,
+            "`#[kryo(list)]` applies to `Vec<T>` and `Option<Vec<T>>` fields",
+        )),
+    }
+}
+
+/// The `ArrayList<elem>` a `#[kryo(list)]` field is read as.
+pub(crate) fn list_type(elem: &Type) -> Type {
+    syn::parse_quote!(::kryo5::serializers::list::ArrayList<#elem>)
+}
+
 /// Java's field order: by name, comparing UTF-16 code units (format spec 9.2).
 fn java_order(a: &str, b: &str) -> std::cmp::Ordering {
     a.encode_utf16().cmp(b.encode_utf16())
@@ -174,11 +200,16 @@ pub(crate) fn collect(data: &syn::DataStruct, generics: &Generics) -> Result<Fie
             ));
         }
         let local = Ident::new(&format!("__field_{i}"), Span::call_site());
+        let kind = if attrs.list {
+            list_kind(&f.ty)?
+        } else {
+            kind_of(&f.ty, generics)
+        };
         fields.push(Field {
             member,
             local,
             java_name,
-            kind: kind_of(&f.ty, generics),
+            kind,
             attrs,
         });
     }

@@ -15,7 +15,10 @@
 //! Field attributes: `rename = "javaName"`, `not_null` (`@NotNull`),
 //! `var_int = false`, `transient`/`skip`, `value_class` (the concrete type is
 //! known), `open` (declared type is not final, e.g. `Object`), `raw` (no type
-//! arguments); on enum variants, `ordinal = n`.
+//! arguments), `list` (a `Vec<T>` or `Option<Vec<T>>` field declared
+//! `java.util.List<T>` or `ArrayList<T>`: written as a `java.util.ArrayList`
+//! without copying; the default for `Vec<T>` is a Java array); on enum
+//! variants, `ordinal = n`.
 
 mod attrs;
 mod expand_enum;

@@ -282,11 +282,14 @@ pub(crate) fn declared_size(value: i32, at: u64) -> Result<Option<usize>> {
     }
 }
 
+/// The most elements reserved before they arrive.
+const MAX_RESERVE: usize = 4096;
+
 /// A vector for `len` elements, reserving no more than the input can hold
-/// (format spec 12: the capacity is capped, the vector grows as elements
-/// really arrive).
+/// and no more than [`MAX_RESERVE`] (format spec 12: a declared size is
+/// not trusted, the vector grows as elements really arrive).
 pub(crate) fn bounded_vec<'de, T, I: In<'de> + ?Sized>(len: usize, input: &I) -> Vec<T> {
-    Vec::with_capacity(len.min(input.available()))
+    Vec::with_capacity(len.min(input.available()).min(MAX_RESERVE))
 }
 
 /// Reads a collection written by [`write_collection`] with the same `args`

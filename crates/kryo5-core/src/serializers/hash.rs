@@ -330,9 +330,11 @@ impl<K: JavaHash, V> HashMap<K, V> {
     }
 }
 
-impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for HashMap<K, V> {
+/// Shows the entries in the order they are written (Java's iteration
+/// order).
+impl<K: fmt::Debug + JavaHash, V: fmt::Debug> fmt::Debug for HashMap<K, V> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.iter()).finish()
+        f.debug_map().entries(self.java_order()).finish()
     }
 }
 
@@ -455,9 +457,11 @@ impl<T: JavaHash> HashSet<T> {
     }
 }
 
-impl<T: fmt::Debug> fmt::Debug for HashSet<T> {
+/// Shows the elements in the order they are written (Java's iteration
+/// order).
+impl<T: fmt::Debug + JavaHash> fmt::Debug for HashSet<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_set().entries(&self.items).finish()
+        f.debug_set().entries(self.java_order()).finish()
     }
 }
 

@@ -9,7 +9,10 @@
 //! (`SubList` for `subList` views, read as a list); `Set12` / `SetN`;
 //! `Map1` / `MapN`. Each Rust type stands for all of its classes; register
 //! them all with [`register_immutable_collections`], as Kryo's
-//! `ImmutableCollectionsSerializers.registerSerializers` does in Java.
+//! `ImmutableCollectionsSerializers.registerSerializers` does in Java. With
+//! registration not required (classes written by name), make them known
+//! by name with [`Kryo::add_class`] (each type under all of its class
+//! names), e.g. `kryo.add_class::<ImmutableList<Box<dyn Object>>>()`.
 //!
 //! Order: a list keeps its order. `Set.of` and `Map.of` iterate in an order
 //! the JVM randomises at start-up (its `SALT`), so Java itself writes the

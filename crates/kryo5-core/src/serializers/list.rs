@@ -35,7 +35,7 @@ use std::borrow::Cow;
 use std::ops::{Deref, DerefMut};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::field::Element;
+use crate::field::{Element, Field};
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
 use crate::serializers::collection::{
@@ -58,6 +58,47 @@ pub(crate) fn read_plain<'de, E: Element, I: In<'de> + ?Sized>(
     layout: CollectionLayout,
 ) -> Result<Option<Vec<E>>> {
     Ok(read_collection(kryo, input, args, layout, |_, _| Ok(()))?.map(|((), v)| v))
+}
+
+/// Writes a `Vec` field declared `java.util.List` (or `ArrayList`) as a
+/// `java.util.ArrayList`, without copying it: what `#[kryo(list)]` on a
+/// `Vec<T>` field generates. `f` is the field's description
+/// ([`Field::args`]: the declaration gave the element type). Read such a
+/// field as an [`ArrayList<T>`] and take its `Vec`.
+///
+/// ```
+/// use kryo5_core::field::Field;
+/// use kryo5_core::serializers::list::{write_vec_field, ArrayList};
+/// use kryo5_io::{Input, Output};
+///
+/// let mut kryo = kryo5_core::Kryo::new();
+/// kryo.register::<ArrayList<String>>(); // id 9
+/// let tags = vec!["a".to_string()];
+/// let mut out = Output::new();
+/// write_vec_field(&mut kryo, &mut out, Some(&tags[..]), Field::new(false, true, true))?;
+/// // ArrayList (9), one element, String known from List<String>: no class.
+/// assert_eq!(out.as_slice(), &[0x0b, 0x02, 0x82, b'a']);
+/// let back: ArrayList<String> = kryo.read_class_and_object_as_args(&mut Input::new(out.as_slice()), true)?.unwrap();
+/// assert_eq!(back.0, tags);
+/// # Ok::<(), kryo5_core::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`Kryo::write_class_and_object`].
+pub fn write_vec_field<E: Element + 'static, O: Out + ?Sized>(
+    kryo: &mut Kryo,
+    out: &mut O,
+    items: Option<&[E]>,
+    f: Field,
+) -> Result<()> {
+    let args = f.args && kryo.optimized_generics();
+    let Some(items) = items else {
+        return kryo.write_class_and_object_args::<ArrayList<E>, O>(out, None, args);
+    };
+    kryo.write_class_and_payload::<ArrayList<E>, O>(out, |k, o| {
+        let layout = CollectionLayout::DEFAULT;
+        write_collection(k, o, items.iter(), items.len(), args, layout, |_, _| Ok(()))
+    })
 }
 
 /// `AbstractList.hashCode`: [`hash_all`] over the elements.

@@ -6,6 +6,7 @@
 //! | `String` | `String`, [`JavaString`](kryo5_io::JavaString) (lone surrogates) | [`primitive`] |
 //! | shared objects | `Arc<T>` (immutable), `Arc<Mutex<T>>`, `Arc<RwLock<T>>` (may form cycles) | [`shared`] |
 //! | `Object` (any class) | `Box<dyn Object>` | [`object`] |
+//! | `ArrayList`, `LinkedList`, `LinkedHashSet`, `LinkedHashMap`, `HashSet`, `HashMap`, `TreeSet`, `TreeMap`, `Collections.*`, `List.of`/`Set.of`/`Map.of` | [`list::ArrayList`], ... (`docs/java-collections.md`) | [`list`], [`map`], [`hash`], [`sorted`], [`special`], [`immutable`]; layouts in [`collection`], [`map`] |
 
 pub mod collection;
 pub mod hash;

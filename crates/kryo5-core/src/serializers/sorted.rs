@@ -96,6 +96,32 @@ fn direction(comparator: Option<&dyn Object>) -> Direction {
     }
 }
 
+/// `Debug` of a collection with a comparator: `items` as Java iterates
+/// them, then the comparator if not natural ordering.
+fn debug_sorted(
+    f: &mut fmt::Formatter<'_>,
+    name: &str,
+    field: &str,
+    items: &dyn fmt::Debug,
+    comparator: Option<&dyn Object>,
+) -> fmt::Result {
+    let mut d = f.debug_struct(name);
+    d.field(field, items);
+    if let Some(c) = comparator {
+        d.field("comparator", &c);
+    }
+    d.finish()
+}
+
+/// Entries shown as a map, in the order given.
+struct DebugEntries<'a, K, V>(&'a [(&'a K, &'a V)]);
+
+impl<K: fmt::Debug, V: fmt::Debug> fmt::Debug for DebugEntries<'_, K, V> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_map().entries(self.0.iter().copied()).finish()
+    }
+}
+
 /// Compares `a` and `b` in the comparator's direction.
 fn compare<T: JavaOrd>(d: Direction, a: &T, b: &T) -> Option<Ordering> {
     match d {
@@ -198,17 +224,6 @@ macro_rules! with_comparator {
             }
         }
 
-        impl<$($g: fmt::Debug),*> fmt::Debug for $name<$($g),*> {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                let mut d = f.debug_struct(stringify!($name));
-                d.field(stringify!($items), &self.$items);
-                if let Some(c) = &self.comparator {
-                    d.field("comparator", c);
-                }
-                d.finish()
-            }
-        }
-
         impl<$($g),*> Deref for $name<$($g),*> {
             type Target = Vec<$item>;
             fn deref(&self) -> &Vec<$item> {
@@ -278,6 +293,15 @@ macro_rules! sorted_map {
                     .into_iter()
                     .map(|(k, v)| (&self.entries[k].0, &self.entries[v].1))
                     .collect()
+            }
+        }
+
+        /// Shows the entries in Java's iteration order.
+        impl<K: fmt::Debug + JavaOrd, V: fmt::Debug> fmt::Debug for $name<K, V> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let entries = self.sorted();
+                let map = DebugEntries(&entries);
+                debug_sorted(f, stringify!($name), "entries", &map, self.comparator.as_deref())
             }
         }
 
@@ -408,6 +432,20 @@ impl<T: JavaOrd> TreeSet<T> {
             .into_iter()
             .map(|(i, _)| &self.elements[i])
             .collect()
+    }
+}
+
+/// Shows the elements in Java's iteration order.
+impl<T: fmt::Debug + JavaOrd> fmt::Debug for TreeSet<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sorted = self.sorted();
+        debug_sorted(
+            f,
+            "TreeSet",
+            "elements",
+            &sorted,
+            self.comparator.as_deref(),
+        )
     }
 }
 
@@ -544,6 +582,19 @@ impl<T: JavaOrd> PriorityQueue<T> {
 }
 
 /// Equal when the heap arrays are equal (and the comparators' classes).
+/// Shows the heap array as stored (Java's iteration order).
+impl<T: fmt::Debug> fmt::Debug for PriorityQueue<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        debug_sorted(
+            f,
+            "PriorityQueue",
+            "heap",
+            &self.heap,
+            self.comparator.as_deref(),
+        )
+    }
+}
+
 impl<T: PartialEq> PartialEq for PriorityQueue<T> {
     fn eq(&self, other: &Self) -> bool {
         same_comparator(&self.comparator, &other.comparator) && self.heap == other.heap

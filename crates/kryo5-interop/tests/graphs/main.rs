@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod basic;
+mod collections;
 mod media;
 mod random;
 
@@ -21,6 +22,20 @@ fn basic_graphs_match_java() {
 fn media_content_matches_java() {
     let mut g = Graphs::new();
     media::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn list_graphs_match_java() {
+    let mut g = Graphs::new();
+    collections::list_cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn collection_graphs_match_java() {
+    let mut g = Graphs::new();
+    collections::cases(&mut g);
     g.run().assert_ok();
 }
 
