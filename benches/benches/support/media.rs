@@ -8,7 +8,7 @@
 //! [`kryo5_interop::media::kryo_refs`] (on). bincode 2 (its own derive,
 //! standard config: varints), speedy (little-endian, fixed-width integers)
 //! and postcard (serde, varints) encode [`Mirror`], the same structs with
-//! `Vec` for `ArrayList`, converted once outside the measured code.
+//! those crates' derives, converted once outside the measured code.
 //!
 //! Writes go into a buffer reused across calls (kryo5: an `Output` reset
 //! per call; baselines: a slice); reads build the owned structs, strings and
@@ -101,7 +101,7 @@ pub(crate) mod mirror {
                     size: m.size,
                     bitrate: m.bitrate,
                     has_bitrate: m.has_bitrate,
-                    persons: m.persons.to_vec(),
+                    persons: m.persons.clone(),
                     player: match m.player {
                         model::Player::Java => Player::Java,
                         model::Player::Flash => Player::Flash,

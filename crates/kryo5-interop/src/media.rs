@@ -26,7 +26,8 @@ pub struct MediaContent {
     /// The video.
     pub media: Media,
     /// Its images (Java: `List<Image>`, an `ArrayList`).
-    pub images: ArrayList<Image>,
+    #[kryo(list)]
+    pub images: Vec<Image>,
 }
 
 /// `Media`: a video.
@@ -53,7 +54,8 @@ pub struct Media {
     #[kryo(rename = "hasBitrate")]
     pub has_bitrate: bool,
     /// Who is in it (Java: `List<String>`, an `ArrayList`).
-    pub persons: ArrayList<String>,
+    #[kryo(list)]
+    pub persons: Vec<String>,
     /// The player it needs.
     pub player: Player,
     /// Its copyright, if any.
@@ -135,11 +137,11 @@ pub fn standard() -> MediaContent {
             size: 58_982_400,
             bitrate: 262_144,
             has_bitrate: true,
-            persons: ArrayList(vec!["Bill Gates".into(), "Steve Jobs".into()]),
+            persons: vec!["Bill Gates".into(), "Steve Jobs".into()],
             player: Player::Java,
             copyright: None,
         },
-        images: ArrayList(vec![
+        images: vec![
             image(
                 "http://javaone.com/keynote_large.jpg",
                 Some("Javaone Keynote"),
@@ -154,11 +156,12 @@ pub fn standard() -> MediaContent {
                 240,
                 Size::Small,
             ),
-        ]),
+        ],
     }
 }
 
-/// jvm-serializers' registrations, in its order: `ArrayList`,
+/// jvm-serializers' registrations, in its order: `ArrayList` (the class
+/// of the `#[kryo(list)]` fields),
 /// `MediaContent`, `Media.Player`, `Media`, `Image.Size`, `Image` (ids 9 to
 /// 14 on a fresh Kryo).
 ///
