@@ -74,6 +74,16 @@ pub enum ErrorKind {
     /// Nesting deeper than [`Kryo::set_max_depth`](crate::Kryo::set_max_depth).
     #[error("max depth exceeded: {0}")]
     MaxDepth(u32),
+    /// Nesting that used more stack than [`Kryo::set_max_stack`](crate::Kryo::set_max_stack)
+    /// allows, at the given depth (deep graphs of large types, in debug
+    /// builds above all, reach it before the depth limit).
+    #[error("max stack exceeded at depth {depth}: more than {bytes} bytes")]
+    MaxStack {
+        /// The nesting depth reached.
+        depth: u32,
+        /// The limit, in bytes.
+        bytes: usize,
+    },
     /// A value that is not valid for its Java type (a size beyond the
     /// input, an impossible date, ...).
     #[error("invalid data: {0}")]

@@ -75,6 +75,9 @@ pub trait Out {
     fn write_chars(&mut self, values: &[u16]) -> Result<()>;
     /// [`OutputBuffer::write_booleans`].
     fn write_booleans(&mut self, values: &[bool]) -> Result<()>;
+    /// [`OutputBuffer::flush`]: hands buffered bytes on (a chunk, inside
+    /// chunked encoding); nothing for an in-memory output.
+    fn flush(&mut self) -> Result<()>;
     /// [`OutputBuffer::total`]: bytes written so far.
     fn total(&self) -> u64;
     /// [`OutputBuffer::variable_length_encoding`].
@@ -123,6 +126,7 @@ impl<S: Sink, F: Flavour> Out for OutputBuffer<S, F> {
         write_shorts(values: &[i16]) -> Result<()>;
         write_chars(values: &[u16]) -> Result<()>;
         write_booleans(values: &[bool]) -> Result<()>;
+        flush() -> Result<()>;
     }
 
     #[inline(always)]
@@ -196,6 +200,8 @@ pub trait In<'de> {
     fn read_ints_into(&mut self, dst: &mut [i32]) -> Result<()>;
     /// [`InputBuffer::read_ints_var_or_fixed`].
     fn read_ints_var_or_fixed(&mut self, n: usize, optimize_positive: bool) -> Result<Vec<i32>>;
+    /// [`InputBuffer::read_longs`]: 8 fixed bytes each.
+    fn read_longs(&mut self, n: usize) -> Result<Vec<i64>>;
     /// [`InputBuffer::read_longs_var_or_fixed`].
     fn read_longs_var_or_fixed(&mut self, n: usize, optimize_positive: bool) -> Result<Vec<i64>>;
     /// [`InputBuffer::read_floats`].
@@ -256,6 +262,7 @@ impl<'de, S: Source, F: Flavour> In<'de> for InputBuffer<'de, S, F> {
         read_string_utf16() -> Result<Option<JavaString>>;
         read_ints_into(dst: &mut [i32]) -> Result<()>;
         read_ints_var_or_fixed(n: usize, optimize_positive: bool) -> Result<Vec<i32>>;
+        read_longs(n: usize) -> Result<Vec<i64>>;
         read_longs_var_or_fixed(n: usize, optimize_positive: bool) -> Result<Vec<i64>>;
         read_floats(n: usize) -> Result<Vec<f32>>;
         read_doubles(n: usize) -> Result<Vec<f64>>;

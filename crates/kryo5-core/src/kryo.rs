@@ -16,6 +16,11 @@ use crate::types::{KryoType, NullForm, Object, Shared};
 /// enough that hostile input cannot overflow the stack.
 pub const DEFAULT_MAX_DEPTH: u32 = 1000;
 
+/// Default stack a graph may use below the top-level call (1 MiB): half a
+/// spawned thread's default stack, so the depth limit cannot be outrun by
+/// large stack frames (debug builds, structs with many fields).
+pub const DEFAULT_MAX_STACK: usize = 1 << 20;
+
 /// The serializer Kryo uses for classes without a more specific one
 /// (Kryo's `setDefaultSerializer`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -24,6 +29,15 @@ pub enum DefaultSerializer {
     /// `FieldSerializer`: fields in name order, no header.
     #[default]
     Field,
+    /// `CompatibleFieldSerializer`: field names once per graph, fields
+    /// that tolerate added and removed fields (format spec 10.1).
+    Compatible(crate::serializers::compatible::CompatibleConfig),
+    /// `TaggedFieldSerializer`: tagged fields only, each with its tag
+    /// (format spec 10.2).
+    Tagged(crate::serializers::tagged::TaggedConfig),
+    /// `VersionFieldSerializer`: a version, then the fields (format spec
+    /// 10.3).
+    Version(crate::serializers::version::VersionConfig),
 }
 
 /// A class read from a class descriptor ([`Kryo::read_class_ref`]): Kryo's
@@ -40,6 +54,7 @@ struct Config {
     warn_unregistered: bool,
     auto_reset: bool,
     max_depth: u32,
+    max_stack: usize,
     optimized_generics: bool,
     copy_references: bool,
     default_serializer: DefaultSerializer,
@@ -49,6 +64,8 @@ struct Config {
 #[derive(Default)]
 struct Graph {
     depth: u32,
+    /// The stack address at the top-level call (see `Kryo::enter`).
+    stack_base: usize,
     /// Writer: identity of shared objects -> reference id.
     written: HashMap<usize, u32>,
     /// Writer: the next reference id.
@@ -132,6 +149,7 @@ impl Kryo {
                 warn_unregistered: true,
                 auto_reset: true,
                 max_depth: DEFAULT_MAX_DEPTH,
+                max_stack: DEFAULT_MAX_STACK,
                 optimized_generics: true,
                 copy_references: true,
                 default_serializer: DefaultSerializer::Field,
@@ -189,6 +207,20 @@ impl Kryo {
         self.config.max_depth = depth;
     }
 
+    /// The stack a graph may use below the top-level call, in bytes
+    /// (default [`DEFAULT_MAX_STACK`]): nesting past it fails with
+    /// [`ErrorKind::MaxStack`] whatever the depth, so hostile input cannot
+    /// overflow the stack however large the frames of its types are. Raise
+    /// it with the stack of the threads that use this `Kryo`.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.set_max_stack(4 << 20); // for threads with 8 MiB stacks
+    /// ```
+    pub fn set_max_stack(&mut self, bytes: usize) {
+        self.config.max_stack = bytes;
+    }
+
     /// Kryo's `setOptimizedGenerics`.
     pub fn set_optimized_generics(&mut self, enabled: bool) {
         self.config.optimized_generics = enabled;
@@ -208,7 +240,20 @@ impl Kryo {
         self.config.copy_references = enabled;
     }
 
-    /// Kryo's `setDefaultSerializer`.
+    /// Kryo's `setDefaultSerializer`: how derived structs (Java classes
+    /// without a serializer of their own) are written, unless registered
+    /// with one ([`Kryo::register_with_serializer`]). Java fixes a class's
+    /// serializer when the class is registered; kryo5 consults the setting
+    /// at each write and read, so set it before use, as in Java.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::compatible::CompatibleConfig;
+    /// use kryo5_core::{DefaultSerializer, Kryo};
+    ///
+    /// let mut kryo = Kryo::new();
+    /// kryo.set_default_serializer(DefaultSerializer::Compatible(CompatibleConfig::default()));
+    /// assert_ne!(kryo.default_serializer(), DefaultSerializer::Field);
+    /// ```
     pub fn set_default_serializer(&mut self, serializer: DefaultSerializer) {
         self.config.default_serializer = serializer;
     }
@@ -299,6 +344,42 @@ impl Kryo {
             self.registry
                 .register(name, None, false, Some(read_dyn::<T>), None);
         }
+    }
+
+    /// Kryo's `register(Class)` for another of the Java classes `T` stands
+    /// for, by name: a type whose class varies per value (such as
+    /// [`Charset`](crate::serializers::text::Charset), one JDK class per
+    /// charset) answers [`KryoType::class_name`] per value, and each of its
+    /// classes needs a registration of its own, as in Java. A value of class
+    /// `name` read where the class is known only at run time is read as `T`.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::text::Charset;
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// assert_eq!(kryo.register_named::<Charset>("sun.nio.cs.ISO_8859_1"), 9);
+    /// ```
+    pub fn register_named<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+    ) -> u32 {
+        self.register_class(name.into(), None, Some(read_dyn::<T>))
+    }
+
+    /// [`Kryo::add_class`] for another of the Java classes `T` stands for
+    /// (see [`Kryo::register_named`]).
+    ///
+    /// ```
+    /// use kryo5_core::serializers::text::Charset;
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.add_class_named::<Charset>("sun.nio.cs.ISO_8859_1");
+    /// assert_eq!(kryo.next_registration_id(), 9); // known by name, no id
+    /// ```
+    pub fn add_class_named<T: KryoType + Clone + std::fmt::Debug + Send + Sync>(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+    ) {
+        self.registry
+            .register(name.into(), None, false, Some(read_dyn::<T>), None);
     }
 
     fn register_class(
@@ -397,6 +478,18 @@ impl Kryo {
         if self.graph.depth >= self.config.max_depth {
             return Err(Error::new(ErrorKind::MaxDepth(self.config.max_depth)));
         }
+        // Where the stack is now: the address of a local. Stacks grow
+        // down here (x86_64, aarch64); growing up, the check never fires.
+        let marker = 0u8;
+        let here = std::ptr::addr_of!(marker) as usize;
+        if self.graph.depth == 0 {
+            self.graph.stack_base = here;
+        } else if self.graph.stack_base.saturating_sub(here) > self.config.max_stack {
+            return Err(Error::new(ErrorKind::MaxStack {
+                depth: self.graph.depth,
+                bytes: self.config.max_stack,
+            }));
+        }
         self.graph.depth += 1;
         Ok(())
     }
@@ -428,6 +521,49 @@ impl Kryo {
     pub fn write_class<T: KryoType, O: Out + ?Sized>(&mut self, out: &mut O) -> Result<()> {
         let reg = self.registry.of::<T>();
         self.write_class_reg(out, reg, || T::java_class())
+    }
+
+    /// Kryo's `writeClass` for a class given by its Java name
+    /// (`Class.getName()`, wrappers sharing their primitive's registration):
+    /// what `ClassSerializer` writes for a `Class` object.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// let mut out = kryo5_io::Output::new();
+    /// kryo.write_class_named(&mut out, "java.lang.String")?;
+    /// assert_eq!(out.as_slice(), &[0x03]);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Kryo::write_class`].
+    pub fn write_class_named<O: Out + ?Sized>(&mut self, out: &mut O, name: &str) -> Result<()> {
+        let reg = self.registry.by_name(name);
+        self.write_class_reg(out, reg, || Cow::Owned(name.to_owned()))
+    }
+
+    /// Kryo's `readClass`, answering the class's Java name (`None` for the
+    /// null class, `00`). A class written by name that this Kryo does not
+    /// know is accepted and remembered by name (Java loads it), since only
+    /// its name is asked for.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// let name = kryo.read_class_named(&mut kryo5_io::Input::new(&[0x03]))?;
+    /// assert_eq!(name.as_deref(), Some("java.lang.String"));
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// Unknown class ids; a class written by name that is not registered
+    /// while registration is required; truncated input.
+    pub fn read_class_named<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<Option<Cow<'static, str>>> {
+        Ok(self
+            .read_class_reg(input, true)?
+            .map(|i| self.registry.get(i).name.clone()))
     }
 
     fn write_class_reg<O: Out + ?Sized>(
@@ -473,10 +609,12 @@ impl Kryo {
     }
 
     /// Kryo's `readClass`: `None` for the null class (`00`), else the
-    /// registration of the class written.
+    /// registration of the class written. A name this Kryo does not know is
+    /// an error, or remembered by name when `implicit`.
     fn read_class_reg<'de, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
+        implicit: bool,
     ) -> Result<Option<RegIndex>> {
         let at = input.total();
         let v = input.read_var_int(true)? as u32;
@@ -488,10 +626,16 @@ impl Kryo {
                     return Ok(Some(i));
                 }
                 let name = input.read_string()?.unwrap_or_default();
-                let i = self
-                    .registry
-                    .by_name(&name)
-                    .ok_or_else(|| Error::new(ErrorKind::UnknownClassName(name.clone())).at(at))?;
+                let i = match self.registry.by_name(&name) {
+                    Some(i) => i,
+                    None if implicit => {
+                        self.registry
+                            .register(Cow::Owned(name.clone()), None, false, None, None)
+                    }
+                    None => {
+                        return Err(Error::new(ErrorKind::UnknownClassName(name)).at(at));
+                    }
+                };
                 if self.config.registration_required && self.registry.get(i).id.is_none() {
                     return Err(Error::new(ErrorKind::NotRegistered(name)).at(at));
                 }
@@ -516,7 +660,7 @@ impl Kryo {
         input: &mut I,
     ) -> Result<bool> {
         let at = input.total();
-        let Some(found) = self.read_class_reg(input)? else {
+        let Some(found) = self.read_class_reg(input, false)? else {
             return Ok(false);
         };
         if !self.is_class_of::<T>(ClassRef(found)) {
@@ -660,7 +804,7 @@ impl Kryo {
     #[inline]
     fn null_form<T: KryoType>(&self) -> Option<NullForm> {
         match self.serializer_of::<T>() {
-            None => T::NULL,
+            None => T::null_form_in(self),
             Some(s) => registered::<T>(&s).null_form(),
         }
     }
@@ -1026,7 +1170,7 @@ impl Kryo {
     ) -> Result<Option<Box<dyn Object>>> {
         self.nested(|k| {
             let at = input.total();
-            let Some(reg) = k.read_class_reg(input)? else {
+            let Some(reg) = k.read_class_reg(input, false)? else {
                 return Ok(None);
             };
             k.read_dyn_of(input, reg, DynRead::AfterClass, at)
@@ -1103,7 +1247,7 @@ impl Kryo {
         &mut self,
         input: &mut I,
     ) -> Result<Option<ClassRef>> {
-        Ok(self.read_class_reg(input)?.map(ClassRef))
+        Ok(self.read_class_reg(input, false)?.map(ClassRef))
     }
 
     /// The Java name of a class read by [`Kryo::read_class_ref`].

@@ -7,8 +7,11 @@
 //! [`Kryo`] writes and reads it with Java's framing: class descriptors,
 //! `null` markers, reference markers.
 
+mod chunked;
 mod error;
 pub mod field;
+#[doc(hidden)]
+pub mod inherit;
 pub mod io;
 mod kryo;
 pub mod pool;
@@ -19,6 +22,6 @@ mod types;
 
 pub use error::{Error, ErrorKind, Result};
 pub use io::{In, Out};
-pub use kryo::{ClassRef, DEFAULT_MAX_DEPTH, DefaultSerializer, Kryo};
+pub use kryo::{ClassRef, DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, DefaultSerializer, Kryo};
 pub use serializer::Serializer;
 pub use types::{KryoType, NullForm, Object, Shared, downcast};

@@ -105,15 +105,28 @@ const WRAPPERS: [(&str, &str); 8] = [
     ("java.lang.Double", "double"),
 ];
 
+/// The JDK's two `EnumSet` classes. Without a registration of their own
+/// they take `java.util.EnumSet`'s (Kryo's `getRegistration`), and
+/// registering either with an id registers `EnumSet` (Java code registers
+/// `EnumSet.class`, the only one it can name).
+const ENUM_SETS: [&str; 2] = ["java.util.RegularEnumSet", "java.util.JumboEnumSet"];
+const ENUM_SET: &str = "java.util.EnumSet";
+
 impl Registry {
     /// The registration for a class name, resolving wrappers to their
-    /// primitives.
+    /// primitives, and `EnumSet` implementations without a registration of
+    /// their own to `EnumSet`'s.
     pub(crate) fn by_name(&self, name: &str) -> Option<RegIndex> {
         let name = WRAPPERS
             .iter()
             .find(|(w, _)| *w == name)
             .map_or(name, |(_, p)| p);
-        self.by_name.get(name).copied()
+        self.by_name.get(name).copied().or_else(|| {
+            ENUM_SETS
+                .contains(&name)
+                .then(|| self.by_name.get(ENUM_SET).copied())
+                .flatten()
+        })
     }
 
     /// The registration with this id.
@@ -154,6 +167,11 @@ impl Registry {
         read_dyn: Option<ReadDyn>,
         strings_direct: Option<bool>,
     ) -> RegIndex {
+        let name = if (numbered || id.is_some()) && ENUM_SETS.contains(&&*name) {
+            Cow::Borrowed(ENUM_SET)
+        } else {
+            name
+        };
         if let Some(i) = self.by_name(&name) {
             // Java keeps the old id unless a new explicit one is given.
             let reg = &mut self.regs[i];

@@ -68,6 +68,14 @@ pub trait KryoType: Sized + 'static {
     /// size). [`KryoType::class_name`] says which one a value is written as.
     const OTHER_CLASSES: &'static [&'static str] = &[];
 
+    /// How `null` is written under `kryo`'s settings: [`KryoType::NULL`],
+    /// except for types whose serializer follows Kryo's default serializer
+    /// (derived structs: the tagged and version serializers write `00`).
+    fn null_form_in(kryo: &Kryo) -> Option<NullForm> {
+        let _ = kryo;
+        Self::NULL
+    }
+
     /// Writes the payload.
     ///
     /// # Errors
@@ -316,6 +324,25 @@ impl Clone for Box<dyn Object> {
 pub fn downcast<T: Any>(value: Box<dyn Object>) -> std::result::Result<T, Box<dyn Any>> {
     value.into_any().downcast::<T>().map(|v| *v)
 }
+
+/// The items of [`KryoType`] that make a wrapper (`Box<T>`, `Arc<T>`,
+/// `Arc<Mutex<T>>`) the same Java object as `T`: class, finality,
+/// references and null form.
+macro_rules! same_java_object_as {
+    ($t:ident) => {
+        fn java_class() -> ::std::borrow::Cow<'static, str> {
+            $t::java_class()
+        }
+        const FINAL: bool = $t::FINAL;
+        const REFERENCES: bool = $t::REFERENCES;
+        const NULL: Option<$crate::types::NullForm> = $t::NULL;
+        const OTHER_CLASSES: &'static [&'static str] = $t::OTHER_CLASSES;
+        fn null_form_in(kryo: &$crate::kryo::Kryo) -> Option<$crate::types::NullForm> {
+            $t::null_form_in(kryo)
+        }
+    };
+}
+pub(crate) use same_java_object_as;
 
 #[cfg(test)]
 mod tests {

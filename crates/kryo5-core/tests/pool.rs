@@ -297,9 +297,12 @@ fn threads_never_share_an_object_and_every_object_is_accounted_for() {
 #[test]
 fn owned_guards_move_into_spawned_threads() {
     let pool = Arc::new(Pool::bounded(2, || Output::with_capacity(64)));
-    let handles: Vec<_> = (0..4)
-        .map(|n| {
-            let mut out = pool.get_owned();
+    // All four taken before any thread can free one: four objects exist.
+    let guards: Vec<_> = (0..4).map(|_| pool.get_owned()).collect();
+    let handles: Vec<_> = guards
+        .into_iter()
+        .zip(0..)
+        .map(|(mut out, n)| {
             std::thread::spawn(move || {
                 out.write_int(n).unwrap();
                 out.to_vec()

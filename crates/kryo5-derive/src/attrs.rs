@@ -9,6 +9,8 @@ pub(crate) struct TypeAttrs {
     pub(crate) class: Option<LitStr>,
     /// `final` / `final = bool`: the Java class is final.
     pub(crate) is_final: Option<bool>,
+    /// `record`: a Java record (`RecordSerializer`, format spec 8.21).
+    pub(crate) record: bool,
 }
 
 /// Attributes of a field.
@@ -35,6 +37,15 @@ pub(crate) struct FieldAttrs {
     pub(crate) list: bool,
     /// `ordinal = n` on an enum variant: its Java ordinal.
     pub(crate) ordinal: Option<u32>,
+    /// `extends`: the field holds the superclass's part (a derived
+    /// struct); its fields are interleaved with this struct's.
+    pub(crate) extends: bool,
+    /// `tag = n`: `@Tag(n)` (TaggedFieldSerializer).
+    pub(crate) tag: Option<u32>,
+    /// `deprecated`: `@Deprecated` (TaggedFieldSerializer reads, never writes).
+    pub(crate) deprecated: bool,
+    /// `since = n`: `@Since(n)` (VersionFieldSerializer).
+    pub(crate) since: Option<u32>,
 }
 
 fn each_kryo_attr(
@@ -65,9 +76,12 @@ pub(crate) fn type_attrs(attrs: &[Attribute]) -> Result<TypeAttrs> {
             out.class = Some(meta.value()?.parse()?);
         } else if meta.path.is_ident("final") {
             out.is_final = Some(flag(&meta)?);
+        } else if meta.path.is_ident("record") {
+            out.record = flag(&meta)?;
         } else {
-            return Err(meta
-                .error("unknown kryo attribute on a type; expected `class = \"...\"` or `final`"));
+            return Err(meta.error(
+                "unknown kryo attribute on a type; expected `class = \"...\"`, `final` or `record`",
+            ));
         }
         Ok(())
     })?;
@@ -95,12 +109,20 @@ pub(crate) fn field_attrs(attrs: &[Attribute]) -> Result<FieldAttrs> {
             out.raw = flag(&meta)?;
         } else if p.is_ident("list") {
             out.list = flag(&meta)?;
+        } else if p.is_ident("extends") {
+            out.extends = flag(&meta)?;
+        } else if p.is_ident("tag") {
+            out.tag = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
+        } else if p.is_ident("deprecated") {
+            out.deprecated = flag(&meta)?;
+        } else if p.is_ident("since") {
+            out.since = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
         } else if p.is_ident("ordinal") {
             out.ordinal = Some(meta.value()?.parse::<LitInt>()?.base10_parse()?);
         } else {
             return Err(meta.error(
                 "unknown kryo attribute on a field; expected one of `rename`, `not_null`, `var_int`, \
-                 `transient`, `skip`, `value_class`, `open`, `raw`, `list`, `ordinal`",
+                 `transient`, `skip`, `value_class`, `open`, `raw`, `list`, `extends`, `tag`, `deprecated`, `since`, `ordinal`",
             ));
         }
         Ok(())

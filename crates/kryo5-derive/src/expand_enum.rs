@@ -1,5 +1,6 @@
 //! `#[derive(Kryo)]` on a fieldless enum: Kryo's `EnumSerializer`
-//! (`uvarint(ordinal + 1)`, null `00`, no references; format spec 8.7).
+//! (`uvarint(ordinal + 1)`, null `00`, no references; format spec 8.7),
+//! and `JavaEnum` (the constants by ordinal, for `EnumSet`).
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -26,6 +27,7 @@ pub(crate) fn expand(
     // Java enums are final unless their constants have bodies.
     let is_final = attrs.is_final.unwrap_or(true);
     let mut variants = Vec::new();
+    let mut names = Vec::new();
     let mut next = 0u32;
     for v in &data.variants {
         if !matches!(v.fields, syn::Fields::Unit) {
@@ -37,7 +39,12 @@ pub(crate) fn expand(
         let a = field_attrs(&v.attrs)?;
         let ordinal = a.ordinal.unwrap_or(next);
         next = ordinal + 1;
+        let java_name = a
+            .rename
+            .as_ref()
+            .map_or_else(|| screaming_snake(&v.ident.to_string()), syn::LitStr::value);
         variants.push((&v.ident, ordinal));
+        names.push(java_name);
     }
     let writes = variants.iter().map(|(id, ord)| {
         let code = *ord as i32 + 1;
@@ -46,11 +53,39 @@ pub(crate) fn expand(
     let copies = variants
         .iter()
         .map(|(id, _)| quote!(Self::#id => Self::#id));
+    let constants = variants.iter().map(|(_, ord)| ord + 1).max().unwrap_or(0);
+    let idents: Vec<_> = variants.iter().map(|(id, _)| *id).collect();
+    let ordinals = variants.iter().map(|(id, ord)| quote!(Self::#id => #ord));
+    let from_ordinals = variants
+        .iter()
+        .map(|(id, ord)| quote!(#ord => ::core::option::Option::Some(Self::#id)));
     let reads = variants.iter().map(|(id, ord)| {
         let code = *ord + 1;
         quote!(#code => ::core::result::Result::Ok(::core::option::Option::Some(Self::#id)))
     });
     Ok(quote! {
+        impl ::kryo5::serializers::enum_set::JavaEnum for #name {
+            const CONSTANTS: u32 = #constants;
+            fn ordinal(&self) -> u32 {
+                match self { #(#ordinals,)* }
+            }
+            fn name(&self) -> &'static str {
+                match self { #(Self::#idents => #names,)* }
+            }
+            fn from_name(name: &str) -> ::core::option::Option<Self> {
+                match name {
+                    #(#names => ::core::option::Option::Some(Self::#idents),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+            fn from_ordinal(ordinal: u32) -> ::core::option::Option<Self> {
+                match ordinal {
+                    #(#from_ordinals,)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+        }
+
         impl ::kryo5::KryoType for #name {
             fn java_class() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(#class)
@@ -87,4 +122,36 @@ pub(crate) fn expand(
             }
         }
     })
+}
+
+/// A Rust variant name in Java's constant style: `DarkRed` -> `DARK_RED`,
+/// `Http2` -> `HTTP2`.
+fn screaming_snake(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut prev_lower = false;
+    for c in name.chars() {
+        if c.is_uppercase() && prev_lower {
+            out.push('_');
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+        out.extend(c.to_uppercase());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn variant_names_become_java_constant_names() {
+        for (rust, java) in [
+            ("Red", "RED"),
+            ("DarkRed", "DARK_RED"),
+            ("Http2", "HTTP2"),
+            ("Http2Server", "HTTP2_SERVER"),
+            ("ABC", "ABC"),
+            ("Été", "ÉTÉ"),
+        ] {
+            assert_eq!(super::screaming_snake(rust), java);
+        }
+    }
 }

@@ -66,6 +66,8 @@ pub(crate) struct Field {
     pub(crate) java_name: String,
     pub(crate) kind: Kind,
     pub(crate) attrs: FieldAttrs,
+    /// Where the field is declared (for errors).
+    pub(crate) span: Span,
 }
 
 /// The serialized fields of a struct, in Kryo's order, and the skipped
@@ -74,6 +76,8 @@ pub(crate) struct Fields {
     pub(crate) fields: Vec<Field>,
     pub(crate) skipped: Vec<syn::Member>,
     pub(crate) named: bool,
+    /// The `#[kryo(extends)]` member and its type: the superclass part.
+    pub(crate) parent: Option<(syn::Member, Type)>,
 }
 
 fn strip_option(ty: &Type) -> Option<&Type> {
@@ -167,6 +171,7 @@ pub(crate) fn collect(data: &syn::DataStruct, generics: &Generics) -> Result<Fie
     let named = matches!(data.fields, syn::Fields::Named(_));
     let mut fields = Vec::new();
     let mut skipped = Vec::new();
+    let mut parent = None;
     for (i, f) in data.fields.iter().enumerate() {
         let attrs = field_attrs(&f.attrs)?;
         let member = match &f.ident {
@@ -178,6 +183,23 @@ pub(crate) fn collect(data: &syn::DataStruct, generics: &Generics) -> Result<Fie
         };
         if attrs.skip {
             skipped.push(member);
+            continue;
+        }
+        if attrs.extends {
+            if parent.is_some() {
+                return Err(syn::Error::new_spanned(
+                    f,
+                    "only one field can be `#[kryo(extends)]`: a Java class has one superclass",
+                ));
+            }
+            if generics.type_params().next().is_some() {
+                return Err(syn::Error::new_spanned(
+                    f,
+                    "`#[kryo(extends)]` is not supported on a generic struct; \
+                     declare the subclass with concrete types",
+                ));
+            }
+            parent = Some((member, f.ty.clone()));
             continue;
         }
         let java_name = match (&attrs.rename, &f.ident) {
@@ -211,6 +233,10 @@ pub(crate) fn collect(data: &syn::DataStruct, generics: &Generics) -> Result<Fie
             java_name,
             kind,
             attrs,
+            span: f
+                .ident
+                .as_ref()
+                .map_or_else(|| syn::spanned::Spanned::span(&f.ty), Ident::span),
         });
     }
     // Stable: fields with equal names keep declaration order.
@@ -218,7 +244,7 @@ pub(crate) fn collect(data: &syn::DataStruct, generics: &Generics) -> Result<Fie
     for w in fields.windows(2) {
         if w[0].java_name == w[1].java_name {
             return Err(syn::Error::new(
-                Span::call_site(),
+                w[1].span,
                 format!(
                     "two fields are named `{}` in Java: rename one with #[kryo(rename = \"...\")]",
                     w[0].java_name
@@ -230,6 +256,7 @@ pub(crate) fn collect(data: &syn::DataStruct, generics: &Generics) -> Result<Fie
         fields,
         skipped,
         named,
+        parent,
     })
 }
 

@@ -214,16 +214,11 @@ public final class CasesBasic {
     }
 
     public static Kryo kryo() {
-        Kryo k = new Kryo();
-        registerAll(k);
-        return k;
+        return Graphs.kryo(false, CasesBasic::registerAll);
     }
 
     public static Kryo kryo_refs() {
-        Kryo k = new Kryo();
-        k.setReferences(true);
-        registerAll(k);
-        return k;
+        return Graphs.kryo(true, CasesBasic::registerAll);
     }
 
     public static Kryo kryo_refsafter() {

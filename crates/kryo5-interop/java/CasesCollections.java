@@ -29,6 +29,7 @@
  */
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.CompatibleFieldSerializer;
 import com.esotericsoftware.kryo.serializers.ImmutableCollectionsSerializers;
 
 import java.util.ArrayDeque;
@@ -42,11 +43,13 @@ import java.util.LinkedHashSet;
 import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.Vector;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -105,6 +108,28 @@ public final class CasesCollections {
         List<Item> items;
     }
 
+    /** A key class with its own hashCode and compareTo. */
+    public static final class Key implements Comparable<Key> {
+        String name;
+        int x;
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key && ((Key) o).name.equals(name) && ((Key) o).x == x;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(name, x);
+        }
+
+        @Override
+        public int compareTo(Key o) {
+            int c = name.compareTo(o.name);
+            return c != 0 ? c : Integer.compare(x, o.x);
+        }
+    }
+
     public static class Holder {
         Object a;
         Object b;
@@ -143,6 +168,8 @@ public final class CasesCollections {
         k.register(CopyOnWriteArrayList.class);
         k.register(ConcurrentSkipListMap.class);
         k.register(PriorityQueue.class);
+        k.register(ConcurrentHashMap.class);
+        k.register(Key.class);
     }
 
     public static Kryo kryo() {
@@ -161,6 +188,14 @@ public final class CasesCollections {
     /** As kryo_refs (the Rust side reads Object positions as shared values). */
     public static Kryo kryo_cycles() {
         return kryo_refs();
+    }
+
+    /** The model classes with CompatibleFieldSerializer (default config). */
+    public static Kryo kryo_compat() {
+        Kryo k = new Kryo();
+        k.setDefaultSerializer(CompatibleFieldSerializer.class);
+        registerAll(k);
+        return k;
     }
 
     public static Kryo kryo_byname() {
@@ -426,6 +461,33 @@ public final class CasesCollections {
         return m;
     }
 
+    static Key key(String name, int x) {
+        Key k = new Key();
+        k.name = s(name);
+        k.x = x;
+        return k;
+    }
+
+    /** User keys, ("a", 31) and ("b", 0) with one hash code (3999). */
+    public static Object value_key_hashmap() {
+        HashMap<Key, String> m = new HashMap<>();
+        m.put(key("b", 0), s("b0"));
+        m.put(key("a", 31), s("a31"));
+        m.put(key("a", 1), s("a1"));
+        m.put(key("\u00e9", -4), s("e"));
+        return m;
+    }
+
+    public static Object value_key_treemap() {
+        TreeMap<Key, Integer> m = new TreeMap<>();
+        m.put(key("b", 0), 1);
+        m.put(key("a", 31), 2);
+        m.put(key("a", 1), 3);
+        m.put(key("\ud83d\ude00", 0), 4);
+        m.put(key("\uffff", 0), 5);
+        return m;
+    }
+
     // ----- sets --------------------------------------------------------------------
 
     public static Object value_hashset() {
@@ -496,6 +558,57 @@ public final class CasesCollections {
         return q;
     }
 
+    // ConcurrentHashMap iterates unlike HashMap: resizes reverse parts of
+    // bins, tree bins put new keys first, small tables presize.
+
+    static ConcurrentHashMap<String, Integer> chm(List<String> keys) {
+        ConcurrentHashMap<String, Integer> m = new ConcurrentHashMap<>();
+        int i = 0;
+        for (String k : keys) {
+            m.put(s(k), i++);
+        }
+        return m;
+    }
+
+    public static Object value_chm_small() {
+        return chm(Arrays.asList("b", "a", "Aa", "BB"));
+    }
+
+    public static Object value_chm_collide() {
+        List<String> keys = colliding(3);
+        Collections.reverse(keys);
+        for (int j = 0; j < 20; j++) {
+            keys.add("k" + j);
+        }
+        return chm(keys);
+    }
+
+    public static Object value_chm_resize() {
+        List<String> keys = new ArrayList<>();
+        for (int j = 99; j >= 0; j--) {
+            keys.add("key" + j);
+        }
+        return chm(keys);
+    }
+
+    /** Sixteen colliding keys: the ninth presizes the table to 128. */
+    public static Object value_chm_presize() {
+        return chm(colliding(4));
+    }
+
+    /** A tree bin: 32 colliding keys in a table of 128, then a resize. */
+    public static Object value_chm_tree() {
+        List<String> keys = new ArrayList<>();
+        for (int j = 0; j < 60; j++) {
+            keys.add("x" + j);
+        }
+        keys.addAll(colliding(5));
+        for (int j = 0; j < 40; j++) {
+            keys.add("y" + j);
+        }
+        return chm(keys);
+    }
+
     // ----- special and immutable ------------------------------------------------------
 
     public static Object value_empty_list() {
@@ -544,6 +657,19 @@ public final class CasesCollections {
 
     public static Object value_set_of1() {
         return Set.of(s("only"));
+    }
+
+    /** Iterated in a per-JVM order: compared as sets only (see the Rust side). */
+    public static Object value_set_of2() {
+        return Set.of(s("a"), s("b"));
+    }
+
+    public static Object value_set_of5() {
+        return Set.of(1, 2, 3, 4, 5);
+    }
+
+    public static Object value_map_of3() {
+        return Map.of(s("x"), 1, s("y"), 2, s("z"), 3);
     }
 
     public static Object value_map_of0() {

@@ -53,16 +53,11 @@ public final class CasesRandom {
     }
 
     public static Kryo kryo() {
-        Kryo k = new Kryo();
-        registerAll(k);
-        return k;
+        return Graphs.kryo(false, CasesRandom::registerAll);
     }
 
     public static Kryo kryo_refs() {
-        Kryo k = new Kryo();
-        k.setReferences(true);
-        registerAll(k);
-        return k;
+        return Graphs.kryo(true, CasesRandom::registerAll);
     }
 
     public static Object value_random(long seed) {

@@ -10,6 +10,9 @@
  * - Arrays and lists compare element by element; sorted and linked sets and
  *   maps in order; other sets and maps (HashMap, HashSet: their order may
  *   change when read back) by matching each entry to an unmatched equal one.
+ * - Optional compares its value deeply.
+ * - StringBuilder, StringBuffer and URL compare by their text (their
+ *   equals is identity, or resolves host names).
  * - Other objects: every non-static, non-transient field of the class and
  *   its superclasses (what FieldSerializer writes).
  * - With identity on (references on), sharing must match: an object met
@@ -138,6 +141,16 @@ final class GraphEquals {
         }
         if (a instanceof Collection) {
             return collection((Collection<?>) a, (Collection<?>) b, path);
+        }
+        if (a instanceof java.util.Optional) {
+            java.util.Optional<?> x = (java.util.Optional<?>) a;
+            java.util.Optional<?> y = (java.util.Optional<?>) b;
+            return eq(x.orElse(null), y.orElse(null), path + ".value");
+        }
+        if (a instanceof CharSequence || a instanceof java.net.URL) {
+            // StringBuilder/StringBuffer have identity equals; URL.equals
+            // resolves host names. Their text is their value.
+            return a.toString().equals(b.toString()) || fail(path, "expected " + show(a) + ", got " + show(b));
         }
         String cls = a.getClass().getName();
         if (cls.startsWith("java.") || cls.startsWith("javax.") || cls.startsWith("sun.")) {

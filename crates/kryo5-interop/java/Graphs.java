@@ -44,8 +44,21 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 final class Graphs {
+    /**
+     * A Kryo for a Cases class's kryo_* method: references on or off (set
+     * before registering, so String fields are not direct: spec 7.5), then
+     * the class's registrations.
+     */
+    static Kryo kryo(boolean references, Consumer<Kryo> registerAll) {
+        Kryo k = new Kryo();
+        k.setReferences(references);
+        registerAll.accept(k);
+        return k;
+    }
+
     private Graphs() {}
 
     /** value_<name> methods by name, found on first use. */

@@ -40,10 +40,12 @@ pub mod io {
 }
 
 pub use kryo5_core::field;
+#[doc(hidden)]
+pub use kryo5_core::inherit;
 pub use kryo5_core::pool;
 pub use kryo5_derive::Kryo;
 
 pub use kryo5_core::{
-    DEFAULT_MAX_DEPTH, DefaultSerializer, Error, ErrorKind, In, Kryo, KryoType, NullForm, Object,
-    Out, Result, Serializer, Shared, downcast, serializers,
+    DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, DefaultSerializer, Error, ErrorKind, In, Kryo, KryoType,
+    NullForm, Object, Out, Result, Serializer, Shared, downcast, serializers,
 };

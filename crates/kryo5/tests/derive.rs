@@ -317,9 +317,146 @@ fn max_depth_is_enforced_both_ways() {
     let deep: Vec<u8> = [0x80u8, 0x0b].repeat(100_000);
     let mut kryo = Kryo::new();
     kryo.register::<Node>();
+    kryo.set_max_stack(usize::MAX);
     let err = kryo
         .read_object::<Node, _>(&mut Input::new(&deep))
         .unwrap_err();
     assert!(matches!(err.kind(), ErrorKind::MaxDepth(1000)), "{err}");
     assert!(err.trace().count() > 100, "the trace names the path");
+    // The stack budget stops it whatever the depth limit.
+    kryo.set_max_depth(u32::MAX);
+    kryo.set_max_stack(64 << 10);
+    let err = kryo
+        .read_object::<Node, _>(&mut Input::new(&deep))
+        .unwrap_err();
+    assert!(
+        matches!(err.kind(), ErrorKind::MaxStack { depth, bytes: 65536 } if *depth > 10),
+        "{err}"
+    );
+}
+
+/// A type with large frames (many fields): with the default limits,
+/// hostile nesting fails cleanly on a thread with Rust's default 2 MiB
+/// stack, in debug builds too.
+#[derive(Kryo, Clone, Debug, Default)]
+struct Wide {
+    a0: Option<String>,
+    a1: Option<String>,
+    a2: Option<String>,
+    a3: Option<String>,
+    a4: Option<String>,
+    a5: Option<String>,
+    a6: Option<String>,
+    a7: Option<String>,
+    a8: Option<String>,
+    a9: Option<String>,
+    b0: Option<i64>,
+    b1: Option<i64>,
+    b2: Option<i64>,
+    b3: Option<i64>,
+    b4: Option<i64>,
+    b5: Option<i64>,
+    b6: Option<i64>,
+    b7: Option<i64>,
+    b8: Option<i64>,
+    b9: Option<i64>,
+    next: Option<Box<Wide>>,
+}
+
+#[test]
+fn default_limits_keep_hostile_nesting_off_the_guard_page() {
+    // Each level: ten null strings, ten null Longs, then `next` = class
+    // Wide (id 9: 0b) and its fields.
+    let mut level = vec![0x80u8; 10];
+    level.extend([0x00; 10]);
+    level.push(0x0b);
+    let deep = level.repeat(20_000);
+    let result = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || {
+            let mut kryo = Kryo::new();
+            kryo.register::<Wide>();
+            kryo.read_object::<Wide, _>(&mut Input::new(&deep))
+                .map(drop)
+                .map_err(|e| e.kind().to_string())
+        })
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    let err = result.unwrap_err();
+    assert!(err.contains("max"), "{err}");
+}
+
+#[derive(Kryo, Clone, Debug, PartialEq, Default)]
+struct Parent {
+    z: i32,
+    b: Option<String>,
+    x: i32,
+}
+
+#[derive(Kryo, Clone, Debug, PartialEq, Default)]
+struct Child {
+    #[kryo(extends)]
+    parent: Parent,
+    a: i32,
+    m: i32,
+    x: i32,
+}
+
+#[derive(Kryo, Clone, Debug, PartialEq, Default)]
+struct GrandChild(
+    #[kryo(extends)] Child,
+    #[kryo(rename = "aa")] i32,
+    #[kryo(skip)] u8,
+);
+
+#[test]
+fn superclass_fields_interleave_by_name() {
+    let child = Child {
+        parent: Parent {
+            z: 1,
+            b: Some("p".into()),
+            x: 100,
+        },
+        a: 2,
+        m: 3,
+        x: 200,
+    };
+    let mut kryo = Kryo::new();
+    kryo.register::<Child>();
+    kryo.register::<GrandChild>();
+    // Spec 9.2: a, b (Parent), m, x (Child), x (Parent), z (Parent).
+    let bytes = write(&mut kryo, &child);
+    assert_eq!(
+        bytes,
+        [0x04, 0x82, 0x70, 0x06, 0x90, 0x03, 0xc8, 0x01, 0x02]
+    );
+    assert_eq!(
+        kryo.read_object::<Child, _>(&mut Input::new(&bytes))
+            .unwrap(),
+        child
+    );
+    let names: Vec<_> = <Child as kryo5::inherit::Fields>::FIELDS
+        .iter()
+        .map(|f| f.name)
+        .collect();
+    assert_eq!(names, ["a", "b", "m", "x", "x", "z"]);
+    assert_eq!(kryo.copy(&child).unwrap(), child);
+
+    // Two levels: `aa` falls between `a` and `b`.
+    let grand = GrandChild(child.clone(), 7, 0);
+    let bytes = write(&mut kryo, &grand);
+    assert_eq!(
+        bytes,
+        [0x04, 0x0e, 0x82, 0x70, 0x06, 0x90, 0x03, 0xc8, 0x01, 0x02]
+    );
+    let back = kryo
+        .read_object::<GrandChild, _>(&mut Input::new(&bytes))
+        .unwrap();
+    assert_eq!(back, grand);
+    // A truncated superclass field is an error, never a partial value.
+    let err = kryo
+        .read_object::<GrandChild, _>(&mut Input::new(&bytes[..3]))
+        .unwrap_err();
+    assert!(err.offset().is_some(), "{err}");
 }

@@ -419,3 +419,12 @@ pub fn copy_elements<'a, E: Element + 'a>(
         .map(|(i, e)| e.copy_element(kryo).map_err(|err| err.in_element(i)))
         .collect()
 }
+
+/// The bytes `kryo.write_object` gives for `v` (for the serializers' unit
+/// tests).
+#[cfg(test)]
+pub(crate) fn written<T: KryoType>(kryo: &mut Kryo, v: &T) -> Vec<u8> {
+    let mut out = kryo5_io::Output::new();
+    kryo.write_object(&mut out, v).unwrap();
+    out.into_vec()
+}

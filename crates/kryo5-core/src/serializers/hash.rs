@@ -1,4 +1,5 @@
-//! `java.util.HashMap` and `java.util.HashSet`, written in Java's hash
+//! `java.util.HashMap`, `java.util.HashSet` and
+//! `java.util.concurrent.ConcurrentHashMap`, written in Java's hash
 //! iteration order.
 //!
 //! Kryo writes a map's entries in its iteration order, and a Java `HashMap`
@@ -54,6 +55,7 @@ use crate::field::Element;
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
 use crate::serializers::collection::{CollectionLayout, copy_elements, write_collection};
+use crate::serializers::concurrent_order::concurrent_iteration_order;
 use crate::serializers::hash_order::{Capacity, iteration_order};
 use crate::serializers::java_hash::JavaHash;
 use crate::serializers::list::{collection_class, read_plain, set_hash};
@@ -89,12 +91,37 @@ pub fn java_hash_order<'a, K: JavaHash + 'a>(
     Some(order.into_iter().map(|(k, _)| k).collect())
 }
 
-/// The order to write `items` in: as stored, or Java's.
-fn write_order<T, K: JavaHash>(items: &[T], stored: bool, key: impl Fn(&T) -> &K) -> Vec<usize> {
+/// Java's iteration order of a `new ConcurrentHashMap<>()` after putting
+/// distinct `keys` in order, as indices into `keys`; `None` when a key's
+/// hash code is not reproducible.
+///
+/// ```
+/// use kryo5_core::serializers::hash::concurrent_hash_order;
+/// let keys = ["b", "a"].map(String::from);
+/// assert_eq!(concurrent_hash_order(keys.iter()), Some(vec![1, 0]));
+/// ```
+#[must_use]
+pub fn concurrent_hash_order<'a, K: JavaHash + 'a>(
+    keys: impl Iterator<Item = &'a K>,
+) -> Option<Vec<usize>> {
+    let hashes = keys
+        .map(JavaHash::java_hash)
+        .collect::<Option<Vec<i32>>>()?;
+    Some(concurrent_iteration_order(&hashes))
+}
+
+/// The order to write `items` in: as stored, or the Java class's
+/// (`order` of the keys, if known).
+fn write_order<'a, T, K: 'a>(
+    items: &'a [T],
+    stored: bool,
+    order: impl FnOnce(Vec<&'a K>) -> Option<Vec<usize>>,
+    key: impl Fn(&'a T) -> &'a K,
+) -> Vec<usize> {
     let java = if stored {
         None
     } else {
-        java_hash_order(items.iter().map(key))
+        order(items.iter().map(key).collect())
     };
     java.unwrap_or_else(|| (0..items.len()).collect())
 }
@@ -242,7 +269,153 @@ macro_rules! hashed_type {
     };
 }
 
-hashed_type!(
+/// A Java hash map class: [`hashed_type`]'s storage and API, the map
+/// methods, and its `KryoType` written in the order `$order` gives.
+macro_rules! hash_map_type {
+    ($(#[$doc:meta])* $name:ident, $class:literal, $order:expr) => {
+        hashed_type!(
+            $(#[$doc])*
+            $name [K, V] (K, V), entries, entries_mut, into_entries, "map"
+        );
+
+        impl<K, V> $name<K, V> {
+            /// Appends an entry without looking for an equal key (keys must be
+            /// distinct).
+            pub fn push(&mut self, key: K, value: V) {
+                self.stored_order = false;
+                self.items.push((key, value));
+            }
+
+            /// The entries in insertion (or read) order.
+            pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+                self.items.iter().map(|(k, v)| (k, v))
+            }
+
+            /// The keys in insertion (or read) order.
+            pub fn keys(&self) -> impl Iterator<Item = &K> {
+                self.items.iter().map(|(k, _)| k)
+            }
+
+            /// The values in insertion (or read) order.
+            pub fn values(&self) -> impl Iterator<Item = &V> {
+                self.items.iter().map(|(_, v)| v)
+            }
+        }
+
+        impl<K: PartialEq, V> $name<K, V> {
+            /// Java's `put`: replaces the value of an equal key, else adds the
+            /// entry. Linear in the map's size (use `collect` for many entries with
+            /// distinct keys).
+            pub fn insert(&mut self, key: K, value: V) -> Option<V> {
+                match self.items.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, v)) => Some(std::mem::replace(v, value)),
+                    None => {
+                        self.push(key, value);
+                        None
+                    }
+                }
+            }
+
+            /// The value of `key`. Linear in the map's size.
+            pub fn get(&self, key: &K) -> Option<&V> {
+                self.items.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+            }
+
+            /// Whether `key` is in the map. Linear in the map's size.
+            pub fn contains_key(&self, key: &K) -> bool {
+                self.get(key).is_some()
+            }
+
+            /// Removes `key`, keeping the order of the others.
+            pub fn remove(&mut self, key: &K) -> Option<V> {
+                let i = self.items.iter().position(|(k, _)| k == key)?;
+                Some(self.items.remove(i).1)
+            }
+        }
+
+        impl<K: JavaHash, V> $name<K, V> {
+            /// The entries in the order they are written: stored order for a map
+            /// read from Kryo data, else Java's hash order.
+            #[must_use]
+            pub fn java_order(&self) -> Vec<(&K, &V)> {
+                write_order(&self.items, self.stored_order, |keys| $order(keys.into_iter()), |(k, _)| k)
+                    .into_iter()
+                    .map(|i| (&self.items[i].0, &self.items[i].1))
+                    .collect()
+            }
+        }
+
+        /// Shows the entries in the order they are written (Java's iteration
+        /// order).
+        impl<K: fmt::Debug + JavaHash, V: fmt::Debug> fmt::Debug for $name<K, V> {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.debug_map().entries(self.java_order()).finish()
+            }
+        }
+
+        /// Equal when they hold the same entries, in any order.
+        impl<K: JavaHash + PartialEq, V: PartialEq> PartialEq for $name<K, V> {
+            fn eq(&self, other: &Self) -> bool {
+                same_items(
+                    &self.items,
+                    &other.items,
+                    |(k, _)| k.java_hash(),
+                    |a, b| a == b,
+                )
+            }
+        }
+
+        impl<K, V, S> From<std::collections::HashMap<K, V, S>> for $name<K, V> {
+            /// Written in Java's order, whatever order Rust's map had.
+            fn from(map: std::collections::HashMap<K, V, S>) -> Self {
+                map.into_iter().collect()
+            }
+        }
+
+        impl<K, V> From<std::collections::BTreeMap<K, V>> for $name<K, V> {
+            fn from(map: std::collections::BTreeMap<K, V>) -> Self {
+                map.into_iter().collect()
+            }
+        }
+
+        impl<K: Hash + Eq, V, S: BuildHasher + Default> From<$name<K, V>>
+            for std::collections::HashMap<K, V, S>
+        {
+            fn from(map: $name<K, V>) -> Self {
+                map.items.into_iter().collect()
+            }
+        }
+
+        impl<K: Element + JavaHash + 'static, V: Element + 'static> KryoType for $name<K, V> {
+            collection_class!($class, |kryo, input, args| {
+                let read = read_plain_map(kryo, input, args, MapLayout::DEFAULT)?;
+                Ok(read.map(Self::in_stored_order))
+            });
+
+            fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()> {
+                let order = write_order(&self.items, self.stored_order, |keys| $order(keys.into_iter()), |(k, _)| k);
+                let entries = order.iter().map(|&i| (&self.items[i].0, &self.items[i].1));
+                let layout = MapLayout::DEFAULT;
+                write_map(kryo, out, entries, order.len(), args, layout, |_, _| Ok(()))
+            }
+
+            fn copy(&self, kryo: &mut Kryo) -> Result<Self> {
+                Ok($name {
+                    items: copy_entries(kryo, self.iter())?,
+                    stored_order: self.stored_order,
+                })
+            }
+        }
+
+        impl<K: JavaHash, V: JavaHash> JavaHash for $name<K, V> {
+            fn java_hash(&self) -> Option<i32> {
+                map_hash(self.iter())
+            }
+        }
+    };
+}
+
+hash_map_type!(
     /// `java.util.HashMap`: entries in insertion (or read) order, written
     /// in Java's hash order. See the module documentation.
     ///
@@ -260,143 +433,23 @@ hashed_type!(
     /// let read = HashMap::in_stored_order(vec![(2, ()), (1, ())]);
     /// assert_eq!(read.java_order()[0].0, &2);
     /// ```
-    HashMap [K, V] (K, V), entries, entries_mut, into_entries, "map"
+    HashMap, "java.util.HashMap", java_hash_order
 );
 
-impl<K, V> HashMap<K, V> {
-    /// Appends an entry without looking for an equal key (keys must be
-    /// distinct).
-    pub fn push(&mut self, key: K, value: V) {
-        self.stored_order = false;
-        self.items.push((key, value));
-    }
-
-    /// The entries in insertion (or read) order.
-    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
-        self.items.iter().map(|(k, v)| (k, v))
-    }
-
-    /// The keys in insertion (or read) order.
-    pub fn keys(&self) -> impl Iterator<Item = &K> {
-        self.items.iter().map(|(k, _)| k)
-    }
-
-    /// The values in insertion (or read) order.
-    pub fn values(&self) -> impl Iterator<Item = &V> {
-        self.items.iter().map(|(_, v)| v)
-    }
-}
-
-impl<K: PartialEq, V> HashMap<K, V> {
-    /// Java's `put`: replaces the value of an equal key, else adds the
-    /// entry. Linear in the map's size (use `collect` for many entries with
-    /// distinct keys).
-    pub fn insert(&mut self, key: K, value: V) -> Option<V> {
-        match self.items.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, v)) => Some(std::mem::replace(v, value)),
-            None => {
-                self.push(key, value);
-                None
-            }
-        }
-    }
-
-    /// The value of `key`. Linear in the map's size.
-    pub fn get(&self, key: &K) -> Option<&V> {
-        self.items.iter().find(|(k, _)| k == key).map(|(_, v)| v)
-    }
-
-    /// Whether `key` is in the map. Linear in the map's size.
-    pub fn contains_key(&self, key: &K) -> bool {
-        self.get(key).is_some()
-    }
-
-    /// Removes `key`, keeping the order of the others.
-    pub fn remove(&mut self, key: &K) -> Option<V> {
-        let i = self.items.iter().position(|(k, _)| k == key)?;
-        Some(self.items.remove(i).1)
-    }
-}
-
-impl<K: JavaHash, V> HashMap<K, V> {
-    /// The entries in the order they are written: stored order for a map
-    /// read from Kryo data, else Java's hash order.
-    #[must_use]
-    pub fn java_order(&self) -> Vec<(&K, &V)> {
-        write_order(&self.items, self.stored_order, |(k, _)| k)
-            .into_iter()
-            .map(|i| (&self.items[i].0, &self.items[i].1))
-            .collect()
-    }
-}
-
-/// Shows the entries in the order they are written (Java's iteration
-/// order).
-impl<K: fmt::Debug + JavaHash, V: fmt::Debug> fmt::Debug for HashMap<K, V> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_map().entries(self.java_order()).finish()
-    }
-}
-
-/// Equal when they hold the same entries, in any order.
-impl<K: JavaHash + PartialEq, V: PartialEq> PartialEq for HashMap<K, V> {
-    fn eq(&self, other: &Self) -> bool {
-        same_items(
-            &self.items,
-            &other.items,
-            |(k, _)| k.java_hash(),
-            |a, b| a == b,
-        )
-    }
-}
-
-impl<K, V, S> From<std::collections::HashMap<K, V, S>> for HashMap<K, V> {
-    /// Written in Java's order, whatever order Rust's map had.
-    fn from(map: std::collections::HashMap<K, V, S>) -> Self {
-        map.into_iter().collect()
-    }
-}
-
-impl<K, V> From<std::collections::BTreeMap<K, V>> for HashMap<K, V> {
-    fn from(map: std::collections::BTreeMap<K, V>) -> Self {
-        map.into_iter().collect()
-    }
-}
-
-impl<K: Hash + Eq, V, S: BuildHasher + Default> From<HashMap<K, V>>
-    for std::collections::HashMap<K, V, S>
-{
-    fn from(map: HashMap<K, V>) -> Self {
-        map.items.into_iter().collect()
-    }
-}
-
-impl<K: Element + JavaHash + 'static, V: Element + 'static> KryoType for HashMap<K, V> {
-    collection_class!("java.util.HashMap", |kryo, input, args| {
-        let read = read_plain_map(kryo, input, args, MapLayout::DEFAULT)?;
-        Ok(read.map(Self::in_stored_order))
-    });
-
-    fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()> {
-        let order = write_order(&self.items, self.stored_order, |(k, _)| k);
-        let entries = order.iter().map(|&i| (&self.items[i].0, &self.items[i].1));
-        let layout = MapLayout::DEFAULT;
-        write_map(kryo, out, entries, order.len(), args, layout, |_, _| Ok(()))
-    }
-
-    fn copy(&self, kryo: &mut Kryo) -> Result<Self> {
-        Ok(HashMap {
-            items: copy_entries(kryo, self.iter())?,
-            stored_order: self.stored_order,
-        })
-    }
-}
-
-impl<K: JavaHash, V: JavaHash> JavaHash for HashMap<K, V> {
-    fn java_hash(&self) -> Option<i32> {
-        map_hash(self.iter())
-    }
-}
+hash_map_type!(
+    /// `java.util.concurrent.ConcurrentHashMap`: entries in insertion (or
+    /// read) order, written in the order a `new ConcurrentHashMap<>()`
+    /// filled by `put`s in that order iterates them (see
+    /// [`concurrent_order`](super::concurrent_order)). Java's map holds no
+    /// `null` keys or values.
+    ///
+    /// ```
+    /// use kryo5_core::serializers::hash::ConcurrentHashMap;
+    /// let map: ConcurrentHashMap<String, i32> = vec![("b".to_string(), 2), ("a".to_string(), 1)].into();
+    /// assert_eq!(map.java_order()[0].0, "a");
+    /// ```
+    ConcurrentHashMap, "java.util.concurrent.ConcurrentHashMap", concurrent_hash_order
+);
 
 hashed_type!(
     /// `java.util.HashSet`: elements in insertion (or read) order, written
@@ -450,10 +503,15 @@ impl<T: JavaHash> HashSet<T> {
     /// read from Kryo data, else Java's hash order.
     #[must_use]
     pub fn java_order(&self) -> Vec<&T> {
-        write_order(&self.items, self.stored_order, |e| e)
-            .into_iter()
-            .map(|i| &self.items[i])
-            .collect()
+        write_order(
+            &self.items,
+            self.stored_order,
+            |keys| java_hash_order(keys.into_iter()),
+            |e| e,
+        )
+        .into_iter()
+        .map(|i| &self.items[i])
+        .collect()
     }
 }
 
@@ -500,7 +558,12 @@ impl<T: Element + JavaHash + 'static> KryoType for HashSet<T> {
     });
 
     fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()> {
-        let order = write_order(&self.items, self.stored_order, |e| e);
+        let order = write_order(
+            &self.items,
+            self.stored_order,
+            |keys| java_hash_order(keys.into_iter()),
+            |e| e,
+        );
         let elements = order.iter().map(|&i| &self.items[i]);
         let layout = CollectionLayout::DEFAULT;
         write_collection(

@@ -356,11 +356,7 @@ mod tests {
     use crate::types::Object;
     use kryo5_io::{Input, Output};
 
-    fn bytes<T: KryoType>(kryo: &mut Kryo, v: &T) -> Vec<u8> {
-        let mut out = Output::new();
-        kryo.write_object(&mut out, v).unwrap();
-        out.into_vec()
-    }
+    use crate::serializers::collection::written as bytes;
 
     #[test]
     fn spec_vectors_without_generics() {

@@ -41,7 +41,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
-use crate::types::{KryoType, NullForm, Shared};
+use crate::types::{KryoType, Shared, same_java_object_as};
 
 /// The shared object as an `Arc<U>`, where `U` holds a `T`.
 fn downcast_shared<U: Any + Send + Sync, T: KryoType>(shared: &Shared) -> Result<Arc<U>> {
@@ -59,14 +59,8 @@ fn address<T: ?Sized>(arc: &Arc<T>) -> usize {
 }
 
 impl<T: KryoType + Send + Sync> KryoType for Arc<T> {
-    fn java_class() -> Cow<'static, str> {
-        T::java_class()
-    }
-    const FINAL: bool = T::FINAL;
-    const REFERENCES: bool = T::REFERENCES;
-    const NULL: Option<NullForm> = T::NULL;
+    same_java_object_as!(T);
     const IMMUTABLE: bool = T::IMMUTABLE;
-    const OTHER_CLASSES: &'static [&'static str] = T::OTHER_CLASSES;
     #[inline]
     fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()> {
         kryo.write_payload(out, &**self, args)
@@ -114,13 +108,7 @@ macro_rules! shared_lock {
     ($lock:ident, $read:ident, $write:ident, $what:literal) => {
         #[doc = concat!("A shared object that may be part of a cycle, behind a `", $what, "`.")]
         impl<T: KryoType + Default + Send + Sync> KryoType for Arc<$lock<T>> {
-            fn java_class() -> Cow<'static, str> {
-                T::java_class()
-            }
-            const FINAL: bool = T::FINAL;
-            const REFERENCES: bool = T::REFERENCES;
-            const NULL: Option<NullForm> = T::NULL;
-            const OTHER_CLASSES: &'static [&'static str] = T::OTHER_CLASSES;
+            same_java_object_as!(T);
             fn write<O: Out + ?Sized>(
                 &self,
                 kryo: &mut Kryo,

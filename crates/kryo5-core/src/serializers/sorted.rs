@@ -184,6 +184,14 @@ fn write_comparator<O: Out + ?Sized>(
     kryo.write_class_and_object_dyn(out, c)
 }
 
+/// A deep copy of a comparator.
+fn copy_comparator(
+    kryo: &mut Kryo,
+    comparator: &Option<Box<dyn Object>>,
+) -> Result<Option<Box<dyn Object>>> {
+    comparator.as_ref().map(|c| kryo.copy_nested(c)).transpose()
+}
+
 /// Reads a comparator header.
 fn read_comparator<'de, I: In<'de> + ?Sized>(
     kryo: &mut Kryo,
@@ -343,7 +351,7 @@ macro_rules! sorted_map {
             }
 
             fn copy(&self, kryo: &mut Kryo) -> Result<Self> {
-                let comparator = self.comparator.as_ref().map(|c| kryo.copy_nested(c)).transpose()?;
+                let comparator = copy_comparator(kryo, &self.comparator)?;
                 let entries = copy_entries(kryo, self.entries.iter().map(|(k, v)| (k, v)))?;
                 Ok($name { entries, comparator })
             }
@@ -494,11 +502,7 @@ impl<T: Element + JavaOrd + 'static> KryoType for TreeSet<T> {
     }
 
     fn copy(&self, kryo: &mut Kryo) -> Result<Self> {
-        let comparator = self
-            .comparator
-            .as_ref()
-            .map(|c| kryo.copy_nested(c))
-            .transpose()?;
+        let comparator = copy_comparator(kryo, &self.comparator)?;
         Ok(TreeSet {
             elements: copy_elements(kryo, self.elements.iter())?,
             comparator,
@@ -633,11 +637,7 @@ impl<T: Element + 'static> KryoType for PriorityQueue<T> {
     }
 
     fn copy(&self, kryo: &mut Kryo) -> Result<Self> {
-        let comparator = self
-            .comparator
-            .as_ref()
-            .map(|c| kryo.copy_nested(c))
-            .transpose()?;
+        let comparator = copy_comparator(kryo, &self.comparator)?;
         Ok(PriorityQueue {
             heap: copy_elements(kryo, self.heap.iter())?,
             comparator,
@@ -648,13 +648,9 @@ impl<T: Element + 'static> KryoType for PriorityQueue<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use kryo5_io::{Input, Output};
+    use kryo5_io::Input;
 
-    fn bytes<T: KryoType>(kryo: &mut Kryo, v: &T) -> Vec<u8> {
-        let mut out = Output::new();
-        kryo.write_object(&mut out, v).unwrap();
-        out.into_vec()
-    }
+    use crate::serializers::collection::written as bytes;
 
     #[test]
     fn spec_vectors() {

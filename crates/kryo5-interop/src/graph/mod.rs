@@ -316,6 +316,24 @@ fn corruptions(b: u8) -> impl Iterator<Item = u8> {
         .filter(move |&c| c != b)
 }
 
+/// A Kryo for a case's configuration, as `Graphs.kryo` builds it in Java:
+/// references on or off (set before registering, so `String` fields are not
+/// direct: format spec 7.5), then `register_all`'s registrations.
+///
+/// ```
+/// use kryo5::Kryo;
+/// let kryo = kryo5_interop::graph::kryo_with(true, |k: &mut Kryo| {
+///     k.register::<i64>();
+/// });
+/// assert!(kryo.references());
+/// ```
+pub fn kryo_with(references: bool, register_all: impl FnOnce(&mut Kryo)) -> Kryo {
+    let mut k = Kryo::new();
+    k.set_references(references);
+    register_all(&mut k);
+    k
+}
+
 /// A set of graph cases run through one JVM; see the [module docs](self).
 #[derive(Default)]
 pub struct Graphs {

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use kryo5::io::JavaString;
 use kryo5::{Kryo, Object};
-use kryo5_interop::graph::{Case, Entry, Graphs};
+use kryo5_interop::graph::{Case, Entry, Graphs, kryo_with};
 
 // ----- model -------------------------------------------------------------------
 
@@ -265,16 +265,11 @@ fn register_all(k: &mut Kryo) {
 }
 
 fn kryo() -> Kryo {
-    let mut k = Kryo::new();
-    register_all(&mut k);
-    k
+    kryo_with(false, register_all)
 }
 
 fn kryo_refs() -> Kryo {
-    let mut k = Kryo::new();
-    k.set_references(true);
-    register_all(&mut k);
-    k
+    kryo_with(true, register_all)
 }
 
 fn kryo_refsafter() -> Kryo {

@@ -4,10 +4,11 @@
 
 use std::sync::{Arc, Mutex};
 
-use kryo5::serializers::hash::{HashMap, HashSet};
+use kryo5::serializers::hash::{ConcurrentHashMap, HashMap, HashSet};
 use kryo5::serializers::immutable::{
     ImmutableList, ImmutableMap, ImmutableSet, register_immutable_collections,
 };
+use kryo5::serializers::java_hash::{JavaHash, JavaOrd, hash_all, hash_str};
 use kryo5::serializers::list::{
     ArrayDeque, ArrayList, ArraysAsList, CopyOnWriteArrayList, LinkedHashSet, LinkedList, Vector,
 };
@@ -18,10 +19,15 @@ use kryo5::serializers::sorted::{
 use kryo5::serializers::special::{
     EmptyList, EmptyMap, EmptySet, SingletonList, SingletonMap, SingletonSet,
 };
+use std::cmp::Ordering;
 use std::fmt::Debug;
 
-use kryo5::{Kryo, KryoType, Object};
+use kryo5::io::{Input, Output};
+use kryo5::serializers::compatible::CompatibleConfig;
+use kryo5::{DefaultSerializer, Kryo, KryoType, Object};
 use kryo5_interop::graph::{Case, Entry, Graphs};
+use kryo5_interop::jvm;
+use kryo5_interop::value::{hex, unhex};
 
 type Obj = Box<dyn Object>;
 type Shared<T> = Arc<Mutex<T>>;
@@ -99,6 +105,38 @@ pub struct VecFields {
     none: Option<Vec<i32>>,
     #[kryo(list)]
     items: Vec<Item>,
+}
+
+/// A key class with Java's `hashCode()` (`Objects.hash(name, x)`) and
+/// `compareTo()` (name, then x).
+#[derive(kryo5::Kryo, Clone, Debug, Default, PartialEq)]
+#[kryo(class = "CasesCollections$Key", final)]
+pub struct Key {
+    name: Option<String>,
+    x: i32,
+}
+
+impl JavaHash for Key {
+    fn java_hash(&self) -> Option<i32> {
+        Some(hash_all([self.name.as_deref().map_or(0, hash_str), self.x]))
+    }
+    fn java_compare(&self, other: &Self) -> Option<Ordering> {
+        self.java_cmp(other)
+    }
+}
+
+impl JavaOrd for Key {
+    fn java_cmp(&self, other: &Self) -> Option<Ordering> {
+        let by_name = self.name.as_ref()?.java_cmp(other.name.as_ref()?)?;
+        Some(by_name.then(self.x.cmp(&other.x)))
+    }
+}
+
+fn key(name: &str, x: i32) -> Key {
+    Key {
+        name: Some(s(name)),
+        x,
+    }
 }
 
 #[derive(kryo5::Kryo, Clone, Debug, Default)]
@@ -179,6 +217,8 @@ fn register_all(k: &mut Kryo, how: How) {
     add::<CopyOnWriteArrayList<Option<Obj>>>(k, how);
     add::<ConcurrentSkipListMap<Obj, Option<Obj>>>(k, how);
     add::<PriorityQueue<Obj>>(k, how);
+    add::<ConcurrentHashMap<Obj, Option<Obj>>>(k, how);
+    add::<Key>(k, how);
     if how == How::Shared {
         // Strings in Object positions come back as Arc<String>, so that a
         // back-reference to one is the same object (String keeps id 1).
@@ -195,6 +235,13 @@ fn kryo() -> Kryo {
 fn kryo_refs() -> Kryo {
     let mut k = Kryo::new();
     k.set_references(true);
+    register_all(&mut k, How::Ids);
+    k
+}
+
+fn kryo_compat() -> Kryo {
+    let mut k = Kryo::new();
+    k.set_default_serializer(DefaultSerializer::Compatible(CompatibleConfig::default()));
     register_all(&mut k, How::Ids);
     k
 }
@@ -386,6 +433,31 @@ fn maps() -> Maps {
     }
 }
 
+/// `CasesCollections.chm(keys)`: values 0, 1, ... in key order.
+fn chm(keys: impl IntoIterator<Item = String>) -> ConcurrentHashMap<String, i32> {
+    keys.into_iter().zip(0..).collect()
+}
+
+/// The ConcurrentHashMap cases.
+fn chm_cases(g: &mut Graphs) {
+    both(g, "chm_small", chm(["b", "a", "Aa", "BB"].map(s)));
+    let mut keys = colliding(3);
+    keys.reverse();
+    keys.extend((0..20).map(|j| format!("k{j}")));
+    both_large(g, "chm_collide", chm(keys));
+    both_large(
+        g,
+        "chm_resize",
+        chm((0..100).rev().map(|j| format!("key{j}"))),
+    );
+    both(g, "chm_presize", chm(colliding(4)));
+    let keys = (0..60)
+        .map(|j| format!("x{j}"))
+        .chain(colliding(5))
+        .chain((0..40).map(|j| format!("y{j}")));
+    both_large(g, "chm_tree", chm(keys));
+}
+
 // ----- sets --------------------------------------------------------------------
 
 fn hashset() -> HashSet<String> {
@@ -485,16 +557,19 @@ fn map_self_shape(m: &Shared<AnyLinkedMap>) -> Result<(), String> {
 // ----- cases -------------------------------------------------------------------
 
 /// Cases under the configurations `kryo` and `kryo_refs` alike.
-fn both(
-    g: &mut Graphs,
-    name: &str,
-    value: impl kryo5::KryoType + Clone + std::fmt::Debug + 'static,
-) {
+fn both(g: &mut Graphs, name: &str, value: impl KryoType + Clone + Debug + 'static) {
     g.add(Case::new(name, kryo, value.clone())).add(Case::new(
         format!("refs.{name}"),
         kryo_refs,
         value,
     ));
+}
+
+/// [`both`] for large values: the truncation and corruption sweeps (which
+/// read the bytes ten times per byte) run without references only.
+fn both_large(g: &mut Graphs, name: &str, value: impl KryoType + Clone + Debug + 'static) {
+    g.add(Case::new(name, kryo, value.clone()))
+        .add(Case::new(format!("refs.{name}"), kryo_refs, value).sweep(false));
 }
 
 /// The ArrayList cases (lists in fields with and without type arguments,
@@ -544,7 +619,10 @@ pub fn list_cases(g: &mut Graphs) {
         none: None,
         items: vec![item(1, Some("x")), item(2, None)],
     };
-    both(g, "vec_fields", vec_fields);
+    both(g, "vec_fields", vec_fields.clone());
+    g.add(Case::new("compat.vec_fields", kryo_compat, vec_fields))
+        .add(Case::new("compat.lists", kryo_compat, lists()))
+        .add(Case::new("compat.lists_nulls", kryo_compat, lists_nulls()));
     g.add(
         Case::new(
             "list_strings",
@@ -585,9 +663,9 @@ pub fn cases(g: &mut Graphs) {
         "hashmap_nullkey",
         HashMap::from(vec![(Some(s("k")), s("v")), (None, s("n"))]),
     );
-    both(g, "hashmap_collide", hashmap_collide());
-    both(g, "hashmap_resize", hashmap_resize());
-    both(g, "hashmap_tree", hashmap_tree());
+    both_large(g, "hashmap_collide", hashmap_collide());
+    both_large(g, "hashmap_resize", hashmap_resize());
+    both_large(g, "hashmap_tree", hashmap_tree());
     both(g, "hashmap_ints", hashmap_ints());
     both(g, "hashmap_longs", hashmap_longs());
     both(g, "hashmap_mixed_keys", hashmap_mixed_keys());
@@ -611,6 +689,25 @@ pub fn cases(g: &mut Graphs) {
             .collect::<TreeMap<i32, String>>(),
     );
     both(g, "maps", maps());
+    g.add(Case::new("compat.maps", kryo_compat, maps()))
+        .add(Case::new("compat.sets", kryo_compat, sets()));
+    let keys: HashMap<Key, String> = vec![
+        (key("b", 0), s("b0")),
+        (key("a", 31), s("a31")),
+        (key("a", 1), s("a1")),
+        (key("\u{e9}", -4), s("e")),
+    ]
+    .into();
+    both(g, "key_hashmap", keys);
+    let keys: TreeMap<Key, i32> = vec![
+        (key("b", 0), 1),
+        (key("a", 31), 2),
+        (key("a", 1), 3),
+        (key("\u{1f600}", 0), 4),
+        (key("\u{ffff}", 0), 5),
+    ]
+    .into();
+    both(g, "key_treemap", keys);
 
     both(g, "hashset", hashset());
     both(
@@ -646,6 +743,8 @@ pub fn cases(g: &mut Graphs) {
         queue.push(x);
     }
     both(g, "priority_queue", queue);
+
+    chm_cases(g);
 
     both(g, "empty_list", EmptyList);
     both(g, "empty_set", EmptySet);
@@ -702,10 +801,104 @@ pub fn cases(g: &mut Graphs) {
                 value: Leaf { v: 4 },
             },
         ));
-    g.add(Case::new("holder", kryo, holder()).entry(Entry::Object));
+    g.add(Case::new("holder", kryo, holder()).entry(Entry::Object))
+        .add(Case::new("hashmap_collide", kryo, hashmap_collide()).entry(Entry::Object))
+        .add(Case::new("refs.treemap", kryo_refs, treemap()).entry(Entry::Object))
+        .add(Case::new("hashset", kryo, hashset()).entry(Entry::Object))
+        .add(Case::new("map_of1", kryo, ImmutableMap(vec![(s("k"), 1i32)])).entry(Entry::Object))
+        .add(Case::new("singleton_list", kryo, SingletonList(s("one"))).entry(Entry::Object))
+        .add(Case::new("empty_map", kryo, EmptyMap).entry(Entry::Object));
     g.add(
         Case::new("cycles.holder_shared", kryo_cycles, holder_shared()).check(holder_shared_shape),
     )
     .add(Case::new("cycles.list_self", kryo_cycles, list_self()).check(list_self_shape))
     .add(Case::new("cycles.map_self", kryo_cycles, map_self()).check(map_self_shape));
+}
+
+// ----- Set.of and Map.of of two or more ----------------------------------------
+
+/// `Set.of`/`Map.of` with two or more elements iterate in an order the JVM
+/// picks at start-up, so their bytes cannot be compared. Instead: kryo5
+/// reads Java's bytes to the same elements (in any order), and Java reads
+/// kryo5's bytes to a value equal to its own (`GraphEquals` compares sets
+/// and maps without order). Returns the failures.
+pub fn unordered_immutables() -> Vec<String> {
+    let checks: Vec<Unordered> = vec![
+        unordered("set_of2", ImmutableSet(vec![s("a"), s("b")])),
+        unordered("set_of5", ImmutableSet((1..=5).collect())),
+        unordered(
+            "map_of3",
+            ImmutableMap(vec![(s("x"), 1i32), (s("y"), 2), (s("z"), 3)]),
+        ),
+    ];
+    let mut script = String::new();
+    for c in &checks {
+        script.push_str(&format!("GRAPH WRITE {} cao\n", c.name));
+        script.push_str(&format!("GRAPH READ {} cao x{}\n", c.name, hex(&c.kryo5)));
+    }
+    let stdout = jvm().run_text(&script);
+    let mut lines = stdout.lines();
+    let mut failures = Vec::new();
+    for c in &checks {
+        let (write, read) = (lines.next().unwrap_or(""), lines.next().unwrap_or(""));
+        match write.strip_prefix("OK x").and_then(unhex) {
+            Some(java) => {
+                if let Err(e) = (c.read_java)(&java) {
+                    failures.push(format!("{}: kryo5 reading Java's bytes: {e}", c.name));
+                }
+            }
+            None => failures.push(format!("{}: Java could not write: {write}", c.name)),
+        }
+        if !read.starts_with("OK ") {
+            failures.push(format!("{}: Java reading kryo5's bytes: {read}", c.name));
+        }
+    }
+    failures
+}
+
+/// Reads Java's bytes and compares the value read.
+type ReadJava = Box<dyn Fn(&[u8]) -> Result<(), String>>;
+
+/// One unordered check: kryo5's bytes, and a reader of Java's.
+struct Unordered {
+    name: &'static str,
+    kryo5: Vec<u8>,
+    read_java: ReadJava,
+}
+
+/// An unordered check of `value`: equal when the `Debug` texts of the
+/// elements, sorted, are.
+fn unordered<T, E>(name: &'static str, value: T) -> Unordered
+where
+    T: KryoType + Debug + std::ops::Deref<Target = Vec<E>>,
+    E: Debug,
+{
+    let sorted = |v: &T| {
+        let mut items: Vec<String> = v.iter().map(|e| format!("{e:?}")).collect();
+        items.sort();
+        items
+    };
+    let mut out = Output::new();
+    kryo()
+        .write_class_and_object(&mut out, Some(&value))
+        .expect("kryo5 writes the value");
+    let want = sorted(&value);
+    Unordered {
+        name,
+        kryo5: out.into_vec(),
+        read_java: Box::new(move |java| {
+            let mut input = Input::new(java);
+            let got: T = kryo()
+                .read_class_and_object_as(&mut input)
+                .map_err(|e| e.to_string())?
+                .ok_or("null")?;
+            if input.total() != java.len() as u64 {
+                return Err(format!("read {} of {} bytes", input.total(), java.len()));
+            }
+            let got = sorted(&got);
+            (got == want)
+                .then_some(())
+                .ok_or_else(|| format!("read {got:?}, expected {want:?}"))
+        }),
+    }
 }

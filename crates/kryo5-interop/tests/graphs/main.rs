@@ -6,8 +6,13 @@
 
 mod basic;
 mod collections;
+mod compat;
+mod enums;
+mod inherit;
 mod media;
 mod random;
+mod records;
+mod values;
 
 use kryo5_interop::graph::Graphs;
 
@@ -39,10 +44,58 @@ fn collection_graphs_match_java() {
     g.run().assert_ok();
 }
 
+/// `Set.of`/`Map.of` of two or more: compared as sets both ways.
+#[test]
+fn unordered_immutables_read_both_ways() {
+    let failures = collections::unordered_immutables();
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn class_hierarchies_match_java() {
+    let mut g = Graphs::new();
+    inherit::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn compatible_tagged_and_version_serializers_match_java() {
+    let mut g = Graphs::new();
+    compat::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn classes_evolve_across_java_and_kryo5() {
+    compat::compatible_evolution();
+    compat::version_evolution();
+}
+
+#[test]
+fn enums_by_name_match_java() {
+    let mut g = Graphs::new();
+    enums::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn records_match_java() {
+    let mut g = Graphs::new();
+    records::cases(&mut g);
+    g.run().assert_ok();
+}
+
 #[test]
 fn random_graphs_match_java() {
     let mut g = Graphs::new();
     random::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn value_graphs_match_java() {
+    let mut g = Graphs::new();
+    values::cases(&mut g);
     g.run().assert_ok();
 }
 

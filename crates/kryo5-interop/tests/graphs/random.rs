@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use kryo5::io::JavaString;
 use kryo5::{Kryo, Object};
-use kryo5_interop::graph::{Case, Graphs};
+use kryo5_interop::graph::{Case, Graphs, kryo_with};
 use kryo5_testdata::Rng;
 
 #[derive(Kryo, Clone, Copy, Debug)]
@@ -61,16 +61,11 @@ fn register_all(k: &mut Kryo) {
 }
 
 fn kryo() -> Kryo {
-    let mut k = Kryo::new();
-    register_all(&mut k);
-    k
+    kryo_with(false, register_all)
 }
 
 fn kryo_refs() -> Kryo {
-    let mut k = Kryo::new();
-    k.set_references(true);
-    register_all(&mut k);
-    k
+    kryo_with(true, register_all)
 }
 
 /// Nesting levels of new nodes below the root (Java: `CasesRandom.DEPTH`).
