@@ -17,6 +17,8 @@
 #                                         e.g. `--callgrind-args=--cache-sim=no`
 #   scripts/bench.sh buffers [ARGS...]    the buffer suites only (criterion, Java, iai)
 #   scripts/bench.sh kernels [ARGS...]    the kernel suites only (criterion, iai)
+#   scripts/bench.sh media [ARGS...]      the MediaContent suites only (criterion, Java's
+#                                         writeObject/readObject cases, iai)
 #   scripts/bench.sh all [ARGS...]        everything, ARGS to every harness
 #
 # Compare kryo5 with its baselines within one run: on a shared machine wall
@@ -37,7 +39,7 @@ die() { echo "bench.sh: $*" >&2; exit 1; }
 
 suite="all"
 case "${1:-}" in
-    criterion | iai | java | buffers | kernels | all) suite="$1"; shift ;;
+    criterion | iai | java | buffers | kernels | media | all) suite="$1"; shift ;;
 esac
 
 # What runs: timed suites (criterion, java), counted ones (iai), and for
@@ -46,6 +48,7 @@ want() {
     case "$suite:$1" in
         all:* | criterion:criterion-* | iai:iai-* | java:java) return 0 ;;
         buffers:*-buffers | buffers:java | kernels:*-kernels) return 0 ;;
+        media:*-media | media:java) return 0 ;;
         *) return 1 ;;
     esac
 }
@@ -106,7 +109,7 @@ criterion() {
     cargo bench --locked -p kryo5-benches --bench "$1" -- "${@:2}"
 }
 
-if want iai-buffers || want iai-kernels; then
+if want iai-buffers || want iai-kernels || want iai-media; then
     command -v valgrind >/dev/null ||
         die "valgrind is required for the iai-callgrind suites (apt-get install valgrind)"
     step "tools"
@@ -138,6 +141,8 @@ if want java; then
     # The Java harness takes name filters and --warm-up/--reps, not criterion's options.
     if [ "$suite" = java ]; then
         cargo bench --locked -p kryo5-benches --bench java -- "$@"
+    elif [ "$suite" = media ]; then
+        cargo bench --locked -p kryo5-benches --bench java -- Object
     else
         cargo bench --locked -p kryo5-benches --bench java
     fi
@@ -147,7 +152,11 @@ if want criterion-kernels; then
     criterion kernels "$@"
 fi
 
-for suite_target in buffers kernels; do
+if want criterion-media; then
+    criterion media "$@"
+fi
+
+for suite_target in buffers kernels media; do
     if want "iai-$suite_target"; then
         step "iai-callgrind: cargo bench -p kryo5-benches --bench ${suite_target}_iai -- --save-summary=json $*"
         cargo bench --locked -p kryo5-benches --bench "${suite_target}_iai" -- --save-summary=json "$@"
@@ -162,6 +171,6 @@ fi
 step "results"
 echo "criterion:     $target/criterion/<group>/<id>/new/estimates.json (times in ns)"
 echo "Java Kryo:     $target/java-bench/results.json (ns per op)"
-echo "iai-callgrind: $target/iai/kryo5-benches/{buffers,kernels}_iai/<group>/<function>.<id>/"
+echo "iai-callgrind: $target/iai/kryo5-benches/{buffers,kernels,media}_iai/<group>/<function>.<id>/"
 echo "               (summary.json, callgrind.*.out for callgrind_annotate)"
 echo "write-up:      docs/benchmarks.md"

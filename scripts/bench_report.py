@@ -195,7 +195,8 @@ def java_table(java, crit):
     ]
     for c in java:
         unit = "values/ns" if c["unit"] == "values" else "GB/s"
-        small = c["unit"] == "bytes" and c["elements"] < 1000
+        # One string or one object graph per op: ns per op reads best.
+        small = c["unit"] == "objects" or (c["unit"] == "bytes" and c["elements"] < 1000)
         if small:
             jv = f"{fmt(c['median_ns'])} ns"
         else:

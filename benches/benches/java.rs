@@ -15,13 +15,14 @@
 //! | `writeLongs(a, 0, n, true)` / `readLongs(n, true)` | 1M `varint_mix_u64` | `varint_array/{write,read}_longs` |
 //! | `writeInts`/`readInts`, `writeLongs`/`readLongs`, `writeDoubles`/`readDoubles` (`Output`/`Input` and `UnsafeOutput`/`UnsafeInput`) | 1 MiB | `fixed_array/*` (safe / native) |
 //! | `writeString` / `readString` | the four benchmark strings | `string/{write,read_string_into}` |
+//! | `kryo.writeObject` / `kryo.readObject` (`Output`/`Input`) | MediaContent, graph cases `media` and `refs.media` | `media/{write,read}` (`media` bench) |
 //!
 //! Results: a table on stdout and `target/java-bench/results.json`, which
 //! `scripts/bench_report.py` puts beside the criterion figures.
 //!
 //! ```text
 //! bash scripts/fetch-kryo.sh                     # Kryo 5.6.2 jar, once (a JDK 17 is needed too)
-//! cargo bench -p kryo5-benches --bench java      # all 26 cases, about 2.5 minutes
+//! cargo bench -p kryo5-benches --bench java      # all 30 cases, about 3 minutes
 //! cargo bench -p kryo5-benches --bench java -- string --warm-up 5 --reps 31
 //! ```
 
@@ -32,6 +33,7 @@ use std::time::Duration;
 use kryo5::io::NativeOutput;
 use kryo5_benches::{ARRAY_BYTES, VARINT_COUNT, data};
 use kryo5_interop::java::{JavaBench, doubles_le, fnv1a, ints_le, longs_le, utf16_le};
+use kryo5_interop::media;
 
 /// An array type: its name, data file, and the bytes of `Output` and of
 /// `UnsafeOutput` (kryo5's safe and native flavours).
@@ -48,12 +50,20 @@ struct Case {
     data: Vec<u8>,
     /// The bytes kryo5 writes for the op (write ops), to check Java's.
     kryo5_bytes: Option<Vec<u8>>,
-    /// Values (varints) or bytes (arrays, strings) per op, for throughput.
+    /// Values (varints), bytes (arrays, strings) or objects (graphs) per
+    /// op, for throughput.
     elements: u64,
-    /// What `elements` counts: `values` or `bytes`.
+    /// What `elements` counts: `values`, `bytes` or `objects`.
     unit: &'static str,
     /// Criterion group and id of the kryo5 counterpart.
     kryo5: (String, String),
+}
+
+impl Case {
+    /// The data's name in the table: a graph case's name.
+    fn data_name(&self) -> String {
+        String::from_utf8_lossy(&self.data).into_owned()
+    }
 }
 
 fn cases() -> Vec<Case> {
@@ -133,6 +143,33 @@ fn cases() -> Vec<Case> {
                 elements: ARRAY_BYTES as u64,
                 unit: "bytes",
                 kryo5: (format!("fixed_array/{dir}_{lower}"), id.to_string()),
+            });
+        }
+    }
+
+    // jvm-serializers' MediaContent, the graph cases `media` (references
+    // off) and `refs.media` (on) of `java/CasesMedia.java`.
+    for (case, kryo, id) in [
+        ("media", media::kryo as fn() -> kryo5::Kryo, "kryo5"),
+        ("refs.media", media::kryo_refs, "kryo5_refs"),
+    ] {
+        let mut out = kryo5::io::Output::new();
+        kryo()
+            .write_object(&mut out, &media::standard())
+            .expect("kryo5 writes MediaContent");
+        for (op, class, group) in [
+            ("writeObject", "Output", "media/write"),
+            ("readObject", "Input", "media/read"),
+        ] {
+            v.push(Case {
+                name: format!("{op} {case}"),
+                op,
+                class,
+                data: case.as_bytes().to_vec(),
+                kryo5_bytes: Some(out.as_slice().to_vec()),
+                elements: 1,
+                unit: "objects",
+                kryo5: (group.to_string(), id.to_string()),
             });
         }
     }
@@ -242,6 +279,10 @@ fn main() {
             "values" => (
                 format!("{per_ns:.3} values/ns"),
                 format!("{} values", c.elements),
+            ),
+            "objects" => (
+                format!("{:.3} objects/µs", per_ns * 1000.0),
+                format!("{} ({} bytes)", c.data_name(), t.wire_bytes),
             ),
             _ => (format!("{per_ns:.3} GB/s"), format!("{} bytes", c.elements)),
         };

@@ -142,6 +142,16 @@ final class Graphs {
         }
     }
 
+    /** A case's value, built afresh (for the driver's BENCH writeObject/readObject). */
+    static Object value(String name) throws ReflectiveOperationException {
+        return new Spec(name).value();
+    }
+
+    /** A case's Kryo configuration, made afresh (for BENCH). */
+    static Kryo kryo(String name) throws ReflectiveOperationException {
+        return new Spec(name).kryo();
+    }
+
     private static String read(Spec spec, boolean classAndObject, byte[] bytes)
             throws ReflectiveOperationException {
         Object expected = spec.value();

@@ -85,20 +85,24 @@
  *            writeInts readInts writeLongs readLongs writeDoubles readDoubles
  *                                        fixed width: writeInts(a, 0, n) / readInts(n) ...
  *            writeString readString      one string
+ *            writeObject readObject      kryo.writeObject(out, value) / kryo.readObject(in,
+ *                                        class of the value), the value and Kryo of a graph case
  *     class: the output class for write ops, the input class for read ops:
  *            Output ByteBufferOutput UnsafeOutput UnsafeByteBufferOutput
  *            Input ByteBufferInput UnsafeInput UnsafeByteBufferInput
  *     data file: the values, little-endian: int32s (the int ops), int64s (the
  *            long ops), float64 bits (the double ops) or one string's UTF-16
- *            units (the string ops). Read ops read what Output wrote from them
- *            (written before timing starts).
+ *            units (the string ops), or a graph case name in UTF-8 ("refs.media",
+ *            see Graphs.java; the object ops). Read ops read what Output wrote
+ *            from them (written before timing starts).
  * runs whole ops (the op over all the file's values, e.g. n writeVarInt calls
  * or one writeString) for <warm-up ms>, then <reps> timed repetitions of a
  * batch of ops sized so that one lasts at least <min rep ms>, and prints:
  *   BENCH <median ns/op> <min ns/op> <max ns/op> <ops per rep> <wire bytes per op> <check>
  * check is the FNV-1a 64-bit hash (16 hex digits) of the bytes one op writes
  * (write ops) or of the values one op reads, little-endian as in the data file
- * (read ops: equal to the file's hash). Outputs are reused (reset()), inputs
+ * (read ops: equal to the file's hash; readObject: of the bytes writeObject
+ * gives for the value read). Outputs are reused (reset()), inputs
  * rewound (setPosition(0)); what Kryo's API allocates (readInts(n) returns a
  * new array, readString a new String) is part of the op. Run one benchmark
  * per JVM with the JIT on: the Rust side (Jvm::bench) does.
@@ -950,6 +954,9 @@ public final class KryoDriver {
                 le(file).asCharBuffer().get(c);
                 return stringBench(op, cls, new String(c));
             }
+            case "writeObject":
+            case "readObject":
+                return objectBench(op, cls, new String(file, StandardCharsets.UTF_8).trim());
             default:
                 throw new ProtocolError("unknown BENCH op " + op);
         }
@@ -1211,6 +1218,47 @@ public final class KryoDriver {
             long check() {
                 in.setPosition(0);
                 return fnvString(in.readString());
+            }
+        };
+    }
+
+    /** writeObject / readObject of a graph case's value with the case's Kryo. */
+    private static Bench objectBench(String op, String cls, String name) {
+        Object value;
+        Kryo kryo;
+        try {
+            value = Graphs.value(name);
+            kryo = Graphs.kryo(name);
+        } catch (ReflectiveOperationException e) {
+            throw new ProtocolError("graph case " + name + ": " + e);
+        }
+        if (op.equals("writeObject")) {
+            return sized(new WriteBench(cls, 256) {
+                @Override
+                long run() {
+                    out.reset();
+                    kryo.writeObject(out, value);
+                    return out.position();
+                }
+            });
+        }
+        Class<?> type = value.getClass();
+        return new ReadBench(cls, encoded(objectBench("writeObject", "Output", name))) {
+            Object last;
+
+            @Override
+            long run() {
+                in.setPosition(0);
+                last = kryo.readObject(in, type);
+                return in.position();
+            }
+
+            @Override
+            long check() {
+                run();
+                Output again = new Output(256, -1);
+                kryo.writeObject(again, last);
+                return fnv(again.toBytes());
             }
         };
     }

@@ -35,7 +35,9 @@
 //!
 //! [`graph`] extends the rig to object graphs: cases defined in Java
 //! (`java/Cases*.java`) and mirrored in Rust by `#[derive(Kryo)]` types,
-//! written and read by both sides, bytes compared exactly.
+//! written and read by both sides, bytes compared exactly. [`media`] is
+//! one such model, jvm-serializers' MediaContent, shared with the
+//! benchmarks.
 
 pub mod check;
 pub mod config;
@@ -43,6 +45,7 @@ pub mod generate;
 pub mod graph;
 pub mod java;
 pub mod kryo5_side;
+pub mod media;
 pub mod ops;
 pub mod oracle;
 pub mod outcome;

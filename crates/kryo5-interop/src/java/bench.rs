@@ -34,13 +34,15 @@ pub struct JavaBench<'a> {
     /// `writeInts(a, 0, n, true)`), `readVarInts` (`readInts(n, true)`), the
     /// `Long` forms of those four, `writeInts`/`readInts`,
     /// `writeLongs`/`readLongs`, `writeDoubles`/`readDoubles` (fixed
-    /// width), `writeString`/`readString`.
+    /// width), `writeString`/`readString`, `writeObject`/`readObject` (a
+    /// graph case's value with its Kryo, see [`crate::graph`]).
     pub op: &'a str,
     /// `Output`, `UnsafeOutput`, `ByteBufferOutput`, `UnsafeByteBufferOutput`
     /// for write ops; the `Input` classes for read ops.
     pub class: &'a str,
     /// The values, little-endian ([`ints_le`], [`longs_le`],
-    /// [`doubles_le`]) or one string's UTF-16 units ([`utf16_le`]).
+    /// [`doubles_le`]), one string's UTF-16 units ([`utf16_le`]), or a
+    /// graph case's name (`b"refs.media"`, the object ops).
     pub data: &'a [u8],
     /// How long to run the op before timing it (JIT compilation).
     pub warm_up: Duration,
@@ -80,7 +82,8 @@ pub struct JavaTiming {
     /// Wire bytes one op writes or reads.
     pub wire_bytes: usize,
     /// [`fnv1a`](super::fnv1a) of the bytes one op writes (write ops) or of the values one
-    /// op reads, little-endian (read ops: equal to `fnv1a(data)`).
+    /// op reads, little-endian (read ops: equal to `fnv1a(data)`;
+    /// `readObject`: of the bytes `writeObject` gives for the value read).
     pub check: u64,
 }
 
@@ -283,6 +286,34 @@ mod tests {
             (fnv1a(out.as_slice()), out.position())
         );
         assert_eq!(quick("readString", "Input", &data).check, fnv1a(&data));
+    }
+
+    #[test]
+    fn java_object_benchmarks_write_and_read_kryo5s_bytes() {
+        use kryo5::io::Output;
+        for case in ["media", "refs.media"] {
+            let mut kryo = if case == "media" {
+                crate::media::kryo()
+            } else {
+                crate::media::kryo_refs()
+            };
+            let mut out = Output::new();
+            kryo.write_object(&mut out, &crate::media::standard())
+                .unwrap();
+            for op in ["writeObject", "readObject"] {
+                let class = if op == "writeObject" {
+                    "Output"
+                } else {
+                    "Input"
+                };
+                let t = quick(op, class, case.as_bytes());
+                assert_eq!(
+                    (t.check, t.wire_bytes),
+                    (fnv1a(out.as_slice()), out.position()),
+                    "{op} {case}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod compat;
 mod deflate;
 mod enums;
 mod inherit;
+mod media;
 mod random;
 mod records;
 mod values;
@@ -20,6 +21,13 @@ use kryo5_interop::graph::Graphs;
 fn basic_graphs_match_java() {
     let mut g = Graphs::new();
     basic::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn media_content_matches_java() {
+    let mut g = Graphs::new();
+    media::cases(&mut g);
     g.run().assert_ok();
 }
 
