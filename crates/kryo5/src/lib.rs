@@ -8,12 +8,54 @@
 //! - [`io`]: the buffer layer, Kryo's `Output` and `Input` with every
 //!   primitive byte-exact, over memory and `std::io` streams, safe and
 //!   native flavours, chunked encoding, zero-copy reads.
-//! - [`Kryo`](struct@Kryo) and [`KryoType`]: the object-graph layer (work in progress):
-//!   registrations, class descriptors, `null` and reference markers.
+//! - [`Kryo`](struct@Kryo), [`KryoType`] and `#[derive(Kryo)]`: the
+//!   object-graph layer: registrations, class descriptors, `null` and
+//!   reference markers, Java's default serializers ([`serializers`]: the
+//!   Rust type of each Java class), FieldSerializer's layout for derived
+//!   structs, and the compatible, tagged, version, record, enum-name and
+//!   deflate serializers.
 //! - [`pool`]: Kryo's `Pool`, reusable `Kryo`s, outputs or any objects
 //!   shared between threads.
 //!
-//! # Quick start
+//! # Objects
+//!
+//! A Java class is a Rust struct deriving [`Kryo`](derive@Kryo), registered
+//! in the order (and so with the ids) the Java side registers it:
+//!
+//! ```
+//! use kryo5::io::{Input, Output};
+//! use kryo5::serializers::list::ArrayList;
+//! use kryo5::{Kryo, Object};
+//!
+//! /// Java: `package media; public class Image { String uri; int width, height; List<String> tags; }`
+//! #[derive(Kryo, Clone, Debug, Default, PartialEq)]
+//! #[kryo(class = "media.Image")]
+//! struct Image {
+//!     uri: Option<String>,
+//!     width: i32,
+//!     height: i32,
+//!     #[kryo(list)] // a java.util.ArrayList, not a String[]
+//!     tags: Option<Vec<String>>,
+//! }
+//!
+//! let mut kryo = Kryo::new();
+//! // Java: kryo.register(ArrayList.class); kryo.register(Image.class);
+//! kryo.register::<ArrayList<Option<Box<dyn Object>>>>(); // id 9
+//! kryo.register::<Image>(); // id 10
+//! let image = Image {
+//!     uri: Some("a.jpg".into()),
+//!     width: 640,
+//!     height: 480,
+//!     tags: Some(vec!["x".into()]),
+//! };
+//! let mut out = Output::new();
+//! kryo.write_class_and_object(&mut out, Some(&image))?;
+//! let back = kryo.read_class_and_object(&mut Input::new(out.as_slice()))?.unwrap();
+//! assert_eq!(back.downcast_ref::<Image>(), Some(&image));
+//! # Ok::<(), kryo5::Error>(())
+//! ```
+//!
+//! # Buffers
 //!
 //! ```
 //! use kryo5::io::{Input, Output};
