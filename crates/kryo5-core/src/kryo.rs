@@ -71,7 +71,10 @@ struct Graph {
     /// Writer: the next reference id.
     next_write_id: u32,
     /// Reader: reference id -> the object, once bound.
-    read: Vec<Option<Shared>>,
+    read: Vec<Slot>,
+    /// Reader: the text of strings bound to reference ids
+    /// ([`Slot::Text`]), one buffer reused from graph to graph.
+    texts: String,
     /// Reader: ids reserved for objects being read (innermost last).
     pending: Vec<u32>,
     /// Writer: class -> name id, for classes written by name.
@@ -460,6 +463,7 @@ impl Kryo {
         g.written.clear();
         g.next_write_id = 0;
         g.read.clear();
+        g.texts.clear();
         g.pending.clear();
         g.context.clear();
         g.copies.clear();
@@ -724,18 +728,21 @@ impl Kryo {
             0 => Err(Error::new(ErrorKind::UnexpectedNull("a non-null object")).at(at)),
             1 => {
                 let id = self.graph.read.len() as u32;
-                self.graph.read.push(None);
+                self.graph.read.push(Slot::Empty);
                 self.graph.pending.push(id);
                 Ok(Marker::New)
             }
             n => {
                 let id = n - 2;
-                match self.graph.read.get(id as usize) {
-                    Some(Some(shared)) => T::from_shared(shared)
-                        .map(Marker::Back)
-                        .map_err(|e| e.at(at)),
-                    _ => Err(Error::new(ErrorKind::BadReference(id)).at(at)),
-                }
+                let back = match self.graph.read.get(id as usize) {
+                    Some(Slot::Bound(shared)) => T::from_shared(shared),
+                    Some(Slot::Text(range)) => {
+                        let text = &self.graph.texts[range.start as usize..range.end as usize];
+                        T::from_shared(&(Arc::new(text.to_owned()) as Shared))
+                    }
+                    _ => return Err(Error::new(ErrorKind::BadReference(id)).at(at)),
+                };
+                back.map(Marker::Back).map_err(|e| e.at(at))
             }
         }
     }
@@ -746,19 +753,29 @@ impl Kryo {
     /// call it right after creating the empty object.
     pub fn reference(&mut self, shared: Shared) {
         if let Some(&id) = self.graph.pending.last()
-            && let Some(slot) = self.graph.read.get_mut(id as usize)
-            && slot.is_none()
+            && let Some(slot @ Slot::Empty) = self.graph.read.get_mut(id as usize)
         {
-            *slot = Some(shared);
+            *slot = Slot::Bound(shared);
         }
     }
 
+    /// Binds a value read to its reserved id (unless bound already): a
+    /// string's text is appended to the graph's text buffer (no allocation
+    /// once the buffer has grown), anything else kept as
+    /// [`KryoType::share`] makes it.
     fn finish_read<T: KryoType>(&mut self, value: &T) {
-        if let Some(id) = self.graph.pending.pop()
-            && let Some(slot) = self.graph.read.get_mut(id as usize)
-            && slot.is_none()
+        let g = &mut self.graph;
+        if let Some(id) = g.pending.pop()
+            && let Some(slot @ Slot::Empty) = g.read.get_mut(id as usize)
         {
-            *slot = value.share();
+            *slot = match value.shared_text() {
+                Some(text) if g.texts.len() + text.len() <= u32::MAX as usize => {
+                    let start = g.texts.len() as u32;
+                    g.texts.push_str(text);
+                    Slot::Text(start..g.texts.len() as u32)
+                }
+                _ => value.share().map_or(Slot::Empty, Slot::Bound),
+            };
         }
     }
 
@@ -1371,6 +1388,18 @@ fn registered<T: KryoType>(s: &Arc<dyn Any + Send + Sync>) -> &dyn Serializer<T>
 }
 
 /// What a reference marker said.
+/// A reference id's entry in the reader's table.
+enum Slot {
+    /// Reserved, not bound (yet): a back-reference to it is an error.
+    Empty,
+    /// An object, as [`KryoType::share`] kept it (or [`Kryo::reference`]
+    /// bound it).
+    Bound(Shared),
+    /// A string, by its bytes in `Graph::texts`; materialized as an
+    /// `Arc<String>` only when a back-reference asks for it.
+    Text(std::ops::Range<u32>),
+}
+
 enum Marker<T> {
     Null,
     New,
