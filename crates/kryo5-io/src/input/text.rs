@@ -197,8 +197,14 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
     /// writes; [`ErrorKind::LoneSurrogate`] for a Java string a Rust
     /// `String` cannot hold (use [`read_string_utf16`](Self::read_string_utf16)).
     pub fn read_string(&mut self) -> Result<Option<String>> {
+        // The short ASCII form allocates exactly its length (no growth
+        // path, no 32-byte padding kept).
+        if let Some(s) = short_ascii(self.rest()) {
+            self.pos += s.len();
+            return Ok(Some(s.as_str().to_owned()));
+        }
         let mut s = String::new();
-        Ok(self.read_string_into(&mut s)?.then_some(s))
+        Ok(self.read_string_slow(&mut s)?.then_some(s))
     }
 
     /// [`read_string`](Self::read_string) into a reused `String` (cleared
@@ -244,7 +250,12 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
             Header::Units(0) => Ok(true),
             Header::Units(n) => {
                 if let Some(ascii) = ascii_units(self.rest(), n) {
-                    dst.push_str(ascii);
+                    if dst.capacity() < n {
+                        // One exact allocation instead of growing.
+                        *dst = ascii.to_owned();
+                    } else {
+                        dst.push_str(ascii);
+                    }
                     self.pos += n;
                     return Ok(true);
                 }
