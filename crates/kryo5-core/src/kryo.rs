@@ -60,6 +60,10 @@ struct Config {
     default_serializer: DefaultSerializer,
 }
 
+/// Bytes of the reader's text buffer (strings bound to reference ids) kept
+/// for the next graph; a larger buffer is freed at reset.
+const TEXTS_KEPT: usize = 64 * 1024;
+
 /// Per-graph state, cleared by [`Kryo::reset`].
 #[derive(Default)]
 struct Graph {
@@ -464,7 +468,12 @@ impl Kryo {
         g.written.clear();
         g.next_write_id = 0;
         g.read.clear();
-        g.texts.clear();
+        if g.texts.capacity() > TEXTS_KEPT {
+            // One large graph does not pin its strings' memory.
+            g.texts = String::new();
+        } else {
+            g.texts.clear();
+        }
         g.pending = None;
         g.context.clear();
         g.copies.clear();
