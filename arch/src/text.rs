@@ -411,6 +411,24 @@ pub fn ascii_str(bytes: &[u8]) -> Option<&str> {
     Some(unsafe { std::str::from_utf8_unchecked(bytes) })
 }
 
+/// The longest ASCII prefix of `bytes` as a `&str`, found in one scan
+/// ([`first_non_ascii`]): Kryo's ASCII form up to its terminator, without
+/// the UTF-8 validation a `&str` otherwise costs (a second pass).
+///
+/// ```
+/// assert_eq!(kryo5_arch::text::ascii_prefix(b"ab\xe3cd"), "ab");
+/// assert_eq!(kryo5_arch::text::ascii_prefix(b"kryo"), "kryo");
+/// ```
+#[inline]
+pub fn ascii_prefix(bytes: &[u8]) -> &str {
+    let ascii = &bytes[..first_non_ascii(bytes)];
+    debug_assert!(ascii.is_ascii(), "first_non_ascii stopped late");
+    // SAFETY: `first_non_ascii` returns the index of the first byte with
+    // bit 7 set (or the length), so every byte of `ascii` is below 0x80,
+    // and a sequence of ASCII bytes is valid UTF-8.
+    unsafe { std::str::from_utf8_unchecked(ascii) }
+}
+
 /// Whether every byte is ASCII, with overlapping word loads for the short
 /// inputs Kryo's ASCII form has (no loop up to 32 bytes).
 #[inline]

@@ -60,6 +60,10 @@ struct Config {
     default_serializer: DefaultSerializer,
 }
 
+/// Bytes of the reader's text buffer (strings bound to reference ids) kept
+/// for the next graph; a larger buffer is freed at reset.
+const TEXTS_KEPT: usize = 64 * 1024;
+
 /// Per-graph state, cleared by [`Kryo::reset`].
 #[derive(Default)]
 struct Graph {
@@ -71,9 +75,13 @@ struct Graph {
     /// Writer: the next reference id.
     next_write_id: u32,
     /// Reader: reference id -> the object, once bound.
-    read: Vec<Option<Shared>>,
-    /// Reader: ids reserved for objects being read (innermost last).
-    pending: Vec<u32>,
+    read: Vec<Slot>,
+    /// Reader: the text of strings bound to reference ids
+    /// ([`Slot::Text`]), one buffer reused from graph to graph.
+    texts: String,
+    /// Reader: the id reserved for the innermost object being read (outer
+    /// ones are kept on the call stack by `read_referenced`).
+    pending: Option<u32>,
     /// Writer: class -> name id, for classes written by name.
     names_written: HashMap<RegIndex, u32>,
     /// Reader: name id -> class.
@@ -460,7 +468,13 @@ impl Kryo {
         g.written.clear();
         g.next_write_id = 0;
         g.read.clear();
-        g.pending.clear();
+        if g.texts.capacity() > TEXTS_KEPT {
+            // One large graph does not pin its strings' memory.
+            g.texts = String::new();
+        } else {
+            g.texts.clear();
+        }
+        g.pending = None;
         g.context.clear();
         g.copies.clear();
         g.shallow = false;
@@ -689,29 +703,42 @@ impl Kryo {
         self.write_reference_for(out, value.identity())
     }
 
+    /// The marker for an object of `identity`: a value (`None`, always a
+    /// new object) inline, a shared object looked up out of line.
+    #[inline]
     fn write_reference_for<O: Out + ?Sized>(
         &mut self,
         out: &mut O,
         identity: Option<usize>,
     ) -> Result<bool> {
-        if let Some(key) = identity
-            && let Some(&id) = self.graph.written.get(&key)
-        {
+        match identity {
+            Some(key) => self.write_reference_shared(out, key),
+            None => {
+                self.graph.next_write_id += 1;
+                out.write_byte(1)?;
+                Ok(false)
+            }
+        }
+    }
+
+    /// [`Kryo::write_reference_for`] of a shared object: a back-reference
+    /// if it was written before, else a new id for it.
+    fn write_reference_shared<O: Out + ?Sized>(&mut self, out: &mut O, key: usize) -> Result<bool> {
+        if let Some(&id) = self.graph.written.get(&key) {
             out.write_var_int(id.wrapping_add(2) as i32, true)?;
             return Ok(true);
         }
         let id = self.graph.next_write_id;
         self.graph.next_write_id += 1;
-        if let Some(key) = identity {
-            self.graph.written.insert(key, id);
-        }
+        self.graph.written.insert(key, id);
         out.write_byte(1)?;
         Ok(false)
     }
 
     /// Reads a reference marker (references on, `T` referenceable): a
-    /// back-referenced value, or `None` after reserving an id for the
-    /// object that follows. `Err` on a null marker where none is allowed.
+    /// back-referenced value, or `New` with the id reserved for the object
+    /// that follows. `Err` on a null marker where none is allowed.
+    #[inline]
     fn read_reference<'de, T: KryoType, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
@@ -724,19 +751,25 @@ impl Kryo {
             0 => Err(Error::new(ErrorKind::UnexpectedNull("a non-null object")).at(at)),
             1 => {
                 let id = self.graph.read.len() as u32;
-                self.graph.read.push(None);
-                self.graph.pending.push(id);
-                Ok(Marker::New)
+                self.graph.read.push(Slot::Empty);
+                Ok(Marker::New(id))
             }
-            n => {
-                let id = n - 2;
-                match self.graph.read.get(id as usize) {
-                    Some(Some(shared)) => T::from_shared(shared)
-                        .map(Marker::Back)
-                        .map_err(|e| e.at(at)),
-                    _ => Err(Error::new(ErrorKind::BadReference(id)).at(at)),
-                }
+            n => self
+                .back_reference(n - 2)
+                .map(Marker::Back)
+                .map_err(|e| e.at(at)),
+        }
+    }
+
+    /// The object bound to reference `id`, as a `T`.
+    fn back_reference<T: KryoType>(&self, id: u32) -> Result<T> {
+        match self.graph.read.get(id as usize) {
+            Some(Slot::Bound(shared)) => T::from_shared(shared),
+            Some(Slot::Text(range)) => {
+                let text = &self.graph.texts[range.start as usize..range.end as usize];
+                T::from_shared(&(Arc::new(text.to_owned()) as Shared))
             }
+            _ => Err(Error::new(ErrorKind::BadReference(id))),
         }
     }
 
@@ -745,20 +778,28 @@ impl Kryo {
     /// `reference(Object)`. Serializers of cyclic types (`Arc<Mutex<T>>`)
     /// call it right after creating the empty object.
     pub fn reference(&mut self, shared: Shared) {
-        if let Some(&id) = self.graph.pending.last()
-            && let Some(slot) = self.graph.read.get_mut(id as usize)
-            && slot.is_none()
+        if let Some(id) = self.graph.pending
+            && let Some(slot @ Slot::Empty) = self.graph.read.get_mut(id as usize)
         {
-            *slot = Some(shared);
+            *slot = Slot::Bound(shared);
         }
     }
 
-    fn finish_read<T: KryoType>(&mut self, value: &T) {
-        if let Some(id) = self.graph.pending.pop()
-            && let Some(slot) = self.graph.read.get_mut(id as usize)
-            && slot.is_none()
-        {
-            *slot = value.share();
+    /// Binds a value read to its reserved id (unless bound already): a
+    /// string's text is appended to the graph's text buffer (no allocation
+    /// once the buffer has grown), anything else kept as
+    /// [`KryoType::share`] makes it.
+    fn finish_read<T: KryoType>(&mut self, id: u32, value: &T) {
+        let g = &mut self.graph;
+        if let Some(slot @ Slot::Empty) = g.read.get_mut(id as usize) {
+            *slot = match value.shared_text() {
+                Some(text) if g.texts.len() + text.len() <= u32::MAX as usize => {
+                    let start = g.texts.len() as u32;
+                    g.texts.push_str(text);
+                    Slot::Text(start..g.texts.len() as u32)
+                }
+                _ => value.share().map_or(Slot::Empty, Slot::Bound),
+            };
         }
     }
 
@@ -834,9 +875,12 @@ impl Kryo {
         match self.read_reference::<T, I>(input, allow_null)? {
             Marker::Back(v) => Ok(Some(v)),
             Marker::Null => Ok(None),
-            Marker::New => {
-                let v = self.read_payload::<T, I>(input, args)?;
-                self.finish_read(&v);
+            Marker::New(id) => {
+                let outer = self.graph.pending.replace(id);
+                let v = self.read_payload::<T, I>(input, args);
+                self.graph.pending = outer;
+                let v = v?;
+                self.finish_read(id, &v);
                 Ok(Some(v))
             }
         }
@@ -1371,9 +1415,22 @@ fn registered<T: KryoType>(s: &Arc<dyn Any + Send + Sync>) -> &dyn Serializer<T>
 }
 
 /// What a reference marker said.
+/// A reference id's entry in the reader's table.
+enum Slot {
+    /// Reserved, not bound (yet): a back-reference to it is an error.
+    Empty,
+    /// An object, as [`KryoType::share`] kept it (or [`Kryo::reference`]
+    /// bound it).
+    Bound(Shared),
+    /// A string, by its bytes in `Graph::texts`; materialized as an
+    /// `Arc<String>` only when a back-reference asks for it.
+    Text(std::ops::Range<u32>),
+}
+
 enum Marker<T> {
     Null,
-    New,
+    /// A new object follows, with this reference id.
+    New(u32),
     Back(T),
 }
 

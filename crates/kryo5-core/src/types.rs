@@ -133,6 +133,21 @@ pub trait KryoType: Sized + 'static {
         None
     }
 
+    /// The text of a string value, which the reference table keeps as text
+    /// instead of calling [`KryoType::share`] (a copy into a reused buffer
+    /// rather than an `Arc` per string); a back-reference gets it back
+    /// through [`KryoType::from_shared`] of an `Arc<String>`. `None` (the
+    /// default) for everything but strings.
+    ///
+    /// ```
+    /// use kryo5_core::KryoType;
+    /// assert_eq!(String::from("ab").shared_text(), Some("ab"));
+    /// assert_eq!(5i32.shared_text(), None);
+    /// ```
+    fn shared_text(&self) -> Option<&str> {
+        None
+    }
+
     /// The value a back-reference stands for, from what [`KryoType::share`]
     /// kept.
     ///

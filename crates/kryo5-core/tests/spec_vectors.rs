@@ -5,7 +5,7 @@ use std::sync::Arc;
 use std::sync::Mutex;
 
 use kryo5_core::{ErrorKind, Kryo};
-use kryo5_io::{Input, Output};
+use kryo5_io::{Input, JavaString, Output};
 
 fn bytes(f: impl FnOnce(&mut Kryo, &mut Output) -> kryo5_core::Result<()>, refs: bool) -> Vec<u8> {
     let mut kryo = Kryo::new();
@@ -159,4 +159,44 @@ fn arc_mutex_reads_back_shared() {
     let b: Arc<Mutex<String>> = kryo.read_object(&mut input).unwrap();
     assert!(Arc::ptr_eq(&a, &b));
     assert_eq!(*a.lock().unwrap(), "c");
+}
+
+#[test]
+fn string_back_references_resolve_from_the_text_table() {
+    // Strings read with references on are kept as text, not as `Arc`s:
+    // back-references of any length and form must still get them back.
+    let a = Arc::new("ab".to_string());
+    let b = Arc::new("é".repeat(3) + &"z".repeat(40));
+    let mut kryo = Kryo::new();
+    kryo.set_references(true);
+    kryo.set_auto_reset(false);
+    let mut out = Output::new();
+    for s in [&a, &b, &b, &a] {
+        kryo.write_class_and_object(&mut out, Some(s)).unwrap();
+    }
+    let bytes = out.into_vec();
+    // Twice: the text buffer is reused after a reset.
+    for _ in 0..2 {
+        kryo.reset();
+        let mut input = Input::new(&bytes);
+        let got: Vec<String> = (0..4)
+            .map(|_| {
+                kryo.read_class_and_object_as::<String, _>(&mut input)
+                    .unwrap()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(got, [a.as_str(), &b, &b, &a]);
+    }
+    // Lossless and `Object` positions get the same text back.
+    kryo.reset();
+    let mut input = Input::new(&bytes);
+    for _ in 0..2 {
+        kryo.read_class_and_object_as::<String, _>(&mut input)
+            .unwrap();
+    }
+    let c: JavaString = kryo.read_class_and_object_as(&mut input).unwrap().unwrap();
+    assert_eq!(c, JavaString::from(b.as_str()));
+    let d = kryo.read_class_and_object(&mut input).unwrap().unwrap();
+    assert_eq!(d.downcast_ref::<String>(), Some(&*a));
 }

@@ -136,6 +136,9 @@ impl KryoType for String {
     fn share(&self) -> Option<Shared> {
         Some(Arc::new(self.clone()))
     }
+    fn shared_text(&self) -> Option<&str> {
+        Some(self)
+    }
     fn copy(&self, _: &mut Kryo) -> Result<Self> {
         Ok(self.clone())
     }

@@ -9,7 +9,7 @@ use zerocopy::byteorder::{F32, F64, I16, I32, I64, U16};
 
 use super::InputBuffer;
 use super::source::SliceSource;
-use super::text::{Header, push_cesu8, short_ascii};
+use super::text::{Header, ascii_units, push_cesu8, short_ascii};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flavour::Flavour;
 
@@ -130,18 +130,23 @@ impl<'de, F: Flavour> InputBuffer<'de, SliceSource<'de>, F> {
             Header::Ascii => {
                 // Longer than 32 characters (shorter ones took the fast path).
                 let rest = &data[self.pos..];
-                let end = text::first_non_ascii(rest);
+                let ascii = text::ascii_prefix(rest);
+                let end = ascii.len();
                 let Some(&last) = rest.get(end) else {
                     return Err(self.end_error(rest.len() + 1));
                 };
                 self.pos += end + 1;
                 let mut s = String::with_capacity(end + 1);
-                s.push_str(text::ascii_str(&rest[..end]).unwrap_or_default());
+                s.push_str(ascii);
                 s.push(char::from(last & 0x7f));
                 Ok(Some(StrRef::Owned(s)))
             }
             Header::Units(n) => {
                 let rest = &data[self.pos..];
+                if let Some(ascii) = ascii_units(rest, n) {
+                    self.pos += n;
+                    return Ok(Some(StrRef::Borrowed(ascii)));
+                }
                 let base = self.total();
                 let bytes = match text::cesu8_scan(rest, n) {
                     Scan::Complete { bytes } => bytes,

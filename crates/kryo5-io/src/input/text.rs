@@ -45,6 +45,16 @@ pub(crate) fn short_ascii(bytes: &[u8]) -> Option<Ascii32> {
     }
 }
 
+/// The UTF-8 form's `units` characters at the start of `bytes` if they are
+/// all ASCII (one unit per byte), found in one scan: Kryo writes strings
+/// of more than 32 characters in this form, ASCII or not. `None` if they
+/// are not all ASCII or not all buffered (the general path decides).
+#[inline]
+pub(crate) fn ascii_units(bytes: &[u8], units: usize) -> Option<&str> {
+    let ascii = text::ascii_prefix(bytes.get(..units)?);
+    (ascii.len() == units).then_some(ascii)
+}
+
 /// Appends CESU-8 `span` to `dst` as UTF-8, checked once (by the kernel,
 /// which copies what is UTF-8 already and decodes the rest); on error
 /// `dst` is left as it was.
@@ -64,21 +74,22 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
         })
     }
 
-    /// The ASCII form, piece by piece (the last piece ends with the
-    /// terminating character, bit 7 cleared).
-    fn read_ascii_form(&mut self, mut piece: impl FnMut(&[u8])) -> Result<()> {
+    /// The ASCII form, piece by piece (the last piece is the terminating
+    /// character, bit 7 cleared); each piece is scanned once.
+    fn read_ascii_form(&mut self, mut piece: impl FnMut(&str)) -> Result<()> {
         let start = self.total();
         loop {
             let rest = self.rest();
-            let end = text::first_non_ascii(rest);
+            let ascii = text::ascii_prefix(rest);
+            let end = ascii.len();
             if let Some(&last) = rest.get(end) {
-                piece(&rest[..end]);
-                piece(&[last & 0x7f]);
+                piece(ascii);
+                piece(char::from(last & 0x7f).encode_utf8(&mut [0; 4]));
                 self.pos += end + 1;
                 return Ok(());
             }
-            piece(rest);
-            self.pos += rest.len();
+            piece(ascii);
+            self.pos += end;
             if self.optional(1)? == 0 {
                 return Err(Error::new(
                     ErrorKind::UnexpectedEnd {
@@ -186,8 +197,15 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
     /// writes; [`ErrorKind::LoneSurrogate`] for a Java string a Rust
     /// `String` cannot hold (use [`read_string_utf16`](Self::read_string_utf16)).
     pub fn read_string(&mut self) -> Result<Option<String>> {
+        // The short ASCII form allocates exactly its length (no growth
+        // path, no 32-byte padding kept); a direct copy here is cheaper
+        // than going through `read_string_into` (iai: -4% on MediaContent).
+        if let Some(s) = short_ascii(self.rest()) {
+            self.pos += s.len();
+            return Ok(Some(s.as_str().to_owned()));
+        }
         let mut s = String::new();
-        Ok(self.read_string_into(&mut s)?.then_some(s))
+        Ok(self.read_string_slow(&mut s)?.then_some(s))
     }
 
     /// [`read_string`](Self::read_string) into a reused `String` (cleared
@@ -209,9 +227,14 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
         // Fast path: an ASCII-form string of up to 31 characters ending
         // within the next 32 buffered bytes.
         if let Some(s) = short_ascii(self.rest()) {
-            // A fixed-size copy of the padded 32 bytes, then the length.
-            dst.push_str(s.padded());
-            dst.truncate(s.len());
+            if dst.capacity() < s.padded().len() {
+                // One exact allocation instead of growing.
+                *dst = s.as_str().to_owned();
+            } else {
+                // A fixed-size copy of the padded 32 bytes, then the length.
+                dst.push_str(s.padded());
+                dst.truncate(s.len());
+            }
             self.pos += s.len();
             return Ok(true);
         }
@@ -223,14 +246,25 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
         match self.string_header()? {
             Header::Null => Ok(false),
             Header::Ascii => {
-                let mut bytes = std::mem::take(dst).into_bytes();
-                self.read_ascii_form(|p| bytes.extend_from_slice(p))?;
-                *dst =
-                    String::from_utf8(bytes).map_err(|_| self.error(ErrorKind::MalformedString))?;
+                // A truncated stream leaves nothing behind, as in the other forms.
+                if let Err(e) = self.read_ascii_form(|p| dst.push_str(p)) {
+                    dst.clear();
+                    return Err(e);
+                }
                 Ok(true)
             }
             Header::Units(0) => Ok(true),
             Header::Units(n) => {
+                if let Some(ascii) = ascii_units(self.rest(), n) {
+                    if dst.capacity() < n {
+                        // One exact allocation instead of growing.
+                        *dst = ascii.to_owned();
+                    } else {
+                        dst.push_str(ascii);
+                    }
+                    self.pos += n;
+                    return Ok(true);
+                }
                 self.read_units(n, |span, base| push_cesu8(span, base, dst))?;
                 Ok(true)
             }
@@ -254,7 +288,7 @@ impl<S: Source, F: Flavour> InputBuffer<'_, S, F> {
         match self.string_header()? {
             Header::Null => return Ok(None),
             Header::Ascii => {
-                self.read_ascii_form(|p| units.extend(p.iter().map(|&b| u16::from(b))))?;
+                self.read_ascii_form(|p| units.extend(p.bytes().map(u16::from)))?;
             }
             Header::Units(0) => {}
             Header::Units(n) => self.read_units(n, |span, base| {
