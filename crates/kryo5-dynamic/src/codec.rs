@@ -325,7 +325,14 @@ pub(crate) fn kind_of<'s>(schema: &'s Schema, class: &str) -> Result<Kind<'s>> {
             other => Kind::ObjArray(other),
         });
     }
-    match schema.class(class) {
+    // A constant with a body is a class of its own (`Op$2`), which Java
+    // writes by name where the enum is not registered.
+    let body_of = |c: &str| {
+        let (parent, n) = c.rsplit_once('$')?;
+        let parent = schema.class(parent).filter(|p| p.constants.is_some())?;
+        n.bytes().all(|b| b.is_ascii_digit()).then_some(parent)
+    };
+    match schema.class(class).or_else(|| body_of(class)) {
         Some(ClassDef {
             constants: Some(c), ..
         }) => Ok(Kind::Enum(c)),

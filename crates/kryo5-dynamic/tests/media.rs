@@ -4,11 +4,12 @@
 //! back, and encodes Java's bytes exactly. The typed path
 //! (`kryo5_interop::media`) writes the same bytes as the dynamic one.
 
+mod common;
+
+use common::encode;
 use kryo5::io::{Input, Output};
 use kryo5_dynamic::{Codec, JType, Root, Schema, Value, json};
-use kryo5_interop::jvm;
 use kryo5_interop::media;
-use kryo5_interop::value::unhex;
 
 const SCHEMA: &str = include_str!("schemas/media.toml");
 
@@ -45,36 +46,19 @@ type JavaCase = (String, &'static str, (bool, bool), Vec<u8>);
 /// Every case Java writes, in one JVM run.
 fn java_cases() -> Vec<JavaCase> {
     let mut cases = Vec::new();
-    let mut script = String::new();
     for (prefix, refs, registered) in SETUPS {
         for value in VALUES {
             for entry in ["obj", "cao"] {
-                let name = format!("{prefix}{value}");
-                script.push_str(&format!("GRAPH WRITE {name} {entry}\n"));
-                cases.push((name, entry, (refs, registered)));
+                cases.push((format!("{prefix}{value}"), entry, (refs, registered)));
             }
         }
     }
-    let out = jvm().run_text(&script);
-    let lines: Vec<&str> = out.lines().collect();
-    assert_eq!(lines.len(), cases.len(), "one answer per case:\n{out}");
+    let names: Vec<(String, &str)> = cases.iter().map(|c| (c.0.clone(), c.1)).collect();
     cases
         .into_iter()
-        .zip(lines)
-        .map(|((name, entry, setup), line)| {
-            let bytes = line
-                .strip_prefix("OK x")
-                .and_then(unhex)
-                .unwrap_or_else(|| panic!("Java could not write {name}: {line}"));
-            (name, entry, setup, bytes)
-        })
+        .zip(common::java_write_all(&names))
+        .map(|((name, entry, setup), bytes)| (name, entry, setup, bytes))
         .collect()
-}
-
-fn encode(codec: &mut Codec, v: &Value, root: &Root) -> Vec<u8> {
-    let mut out = Output::new();
-    codec.write(&mut out, v, root).expect("the codec encodes");
-    out.into_vec()
 }
 
 #[test]
@@ -83,19 +67,7 @@ fn java_media_bytes_decode_to_json_and_encode_back_exactly() {
     assert_eq!(cases.len(), 32);
     for (name, entry, (refs, registered), java) in cases {
         let mut codec = Codec::new(schema(refs, registered));
-        let root = root(entry);
-        let value = codec
-            .read(&mut Input::new(&java), &root)
-            .unwrap_or_else(|e| panic!("{name} {entry}: {e}"));
-        let text = json::to_json(&codec, &value, &root).unwrap().to_string();
-        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
-        let back = json::from_json(&codec, &parsed, &root).unwrap();
-        assert_eq!(back, value, "{name} {entry}: JSON round trip\n{text}");
-        assert_eq!(
-            encode(&mut codec, &back, &root),
-            java,
-            "{name} {entry}\n{text}"
-        );
+        common::round_trip(&mut codec, &java, &root(entry), &format!("{name} {entry}"));
     }
 }
 
