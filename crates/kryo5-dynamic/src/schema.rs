@@ -204,7 +204,7 @@ impl Schema {
             message,
         };
         let raw: RawSchema = toml::from_str(text).map_err(|e| {
-            let key = e.message().split('`').nth(1).unwrap_or_default().to_owned();
+            let key = e.span().map(|s| key_at(text, s)).unwrap_or_default();
             err(e.span(), &key, e.message().trim().to_owned())
         })?;
         if let Some(d) = &raw.default_serializer
@@ -298,6 +298,26 @@ impl Schema {
 
 fn unsupported(what: &str) -> String {
     format!("{what:?} is not supported by the dynamic codec yet")
+}
+
+/// The key a TOML error span points at: the span itself when it is a key
+/// (an unknown one), else the key before the `=` that precedes it.
+fn key_at(text: &str, span: Range<usize>) -> String {
+    let is_key = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    let here = text.get(span.clone()).unwrap_or_default().trim();
+    let after = text.get(span.end..).unwrap_or_default().trim_start();
+    if !here.is_empty() && here.chars().all(is_key) && after.starts_with('=') {
+        return here.to_owned();
+    }
+    let before = text.get(..span.start).unwrap_or_default().trim_end();
+    match before.strip_suffix('=') {
+        Some(b) => {
+            let b = b.trim_end();
+            let start = b.rfind(|c: char| !is_key(c)).map_or(0, |i| i + 1);
+            b[start..].to_owned()
+        }
+        None => String::new(),
+    }
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
