@@ -30,7 +30,10 @@ impl RootArgs {
             (None, Some(c)) => Root::ObjectOrNull(class(c)?),
             (None, None) => Root::ClassAndObject,
         };
-        Ok((Codec::new(schema), root))
+        let mut codec = Codec::new(schema);
+        // The main thread's stack is 8 MiB: let deep graphs use half.
+        codec.set_max_stack(4 << 20);
+        Ok((codec, root))
     }
 }
 

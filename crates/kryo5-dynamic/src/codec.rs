@@ -2,10 +2,11 @@
 //! are final, the field order, and how each position is written. The
 //! reader (`read.rs`) and the writer (`write.rs`) follow them alike.
 
+use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use kryo5_core::{DEFAULT_MAX_DEPTH, Error, ErrorKind, Kryo, Result};
+use kryo5_core::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, Error, ErrorKind, Kryo, Result};
 
 use crate::jtype::{JType, Prim};
 use crate::schema::{ClassDef, Schema};
@@ -63,7 +64,11 @@ pub struct Codec {
     /// Holds the registrations and the class-name ids of the graph.
     pub(crate) kryo: Kryo,
     pub(crate) max_depth: u32,
-    pub(crate) depth: u32,
+    pub(crate) max_stack: usize,
+    /// Nesting of the walk under way (read, write or JSON), and where the
+    /// stack was at its start.
+    depth: Cell<u32>,
+    stack_base: Cell<usize>,
     /// Next reference id (read or write).
     pub(crate) next_id: u32,
     /// Write side: the value's `@id` to Kryo's id and the class.
@@ -148,7 +153,9 @@ impl Codec {
             schema: Arc::new(schema),
             kryo,
             max_depth: DEFAULT_MAX_DEPTH,
-            depth: 0,
+            max_stack: DEFAULT_MAX_STACK,
+            depth: Cell::new(0),
+            stack_base: Cell::new(0),
             next_id: 0,
             ids: HashMap::new(),
         }
@@ -177,20 +184,58 @@ impl Codec {
         self.max_depth = depth;
     }
 
+    /// Limits the stack a walk may use (default [`DEFAULT_MAX_STACK`]
+    /// bytes), so deep graphs fail with an error instead of overflowing.
+    ///
+    /// ```
+    /// let s = kryo5_dynamic::Schema::from_toml("", "s")?;
+    /// kryo5_dynamic::Codec::new(s).set_max_stack(256 << 10);
+    /// # Ok::<(), kryo5_dynamic::SchemaError>(())
+    /// ```
+    pub fn set_max_stack(&mut self, bytes: usize) {
+        self.max_stack = bytes;
+    }
+
+    /// Starts a walk that does not touch the wire (JSON conversion).
+    pub(crate) fn begin_walk(&self) {
+        self.depth.set(0);
+    }
+
     /// Starts a graph: Kryo's reset between top-level calls.
     pub(crate) fn begin(&mut self) {
         self.kryo.reset();
-        self.depth = 0;
+        self.depth.set(0);
         self.next_id = 0;
         self.ids.clear();
     }
 
-    pub(crate) fn enter(&mut self) -> Result<()> {
-        if self.depth >= self.max_depth {
+    /// One level deeper: errors past the depth limit or when the walk has
+    /// used more stack than [`Codec::set_max_stack`] allows (deep graphs of
+    /// debug builds reach that first). Pair with [`Codec::exit`].
+    pub(crate) fn enter(&self) -> Result<()> {
+        let depth = self.depth.get();
+        if depth >= self.max_depth {
             return Err(Error::new(ErrorKind::MaxDepth(self.max_depth)));
         }
-        self.depth += 1;
+        // Where the stack is: the address of a local (stacks grow down on
+        // the targets we run on; growing up, only the depth limit applies).
+        let marker = 0u8;
+        let here = std::ptr::addr_of!(marker) as usize;
+        if depth == 0 {
+            self.stack_base.set(here);
+        } else if self.stack_base.get().saturating_sub(here) > self.max_stack {
+            return Err(Error::new(ErrorKind::MaxStack {
+                depth,
+                bytes: self.max_stack,
+            }));
+        }
+        self.depth.set(depth + 1);
         Ok(())
+    }
+
+    /// Back up one level.
+    pub(crate) fn exit(&self) {
+        self.depth.set(self.depth.get().saturating_sub(1));
     }
 
     /// The serializer family of `class` (schema or JVM name).

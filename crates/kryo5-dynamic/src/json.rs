@@ -8,6 +8,7 @@ use serde_json::{Map, Number, Value as Json, json};
 
 use crate::codec::{Codec, How, Kind, Root, Slot, wrong};
 use crate::jtype::{JType, Prim};
+use crate::schema::ClassDef;
 use crate::value::{JString, Value};
 
 /// The JSON form of `value`, read with `root`'s entry point.
@@ -25,6 +26,7 @@ use crate::value::{JString, Value};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_json(codec: &Codec, value: &Value, root: &Root) -> Result<Json> {
+    codec.begin_walk();
     codec.to_json_at(value, &root.how(), &[])
 }
 
@@ -41,6 +43,7 @@ pub fn to_json(codec: &Codec, value: &Value, root: &Root) -> Result<Json> {
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn from_json(codec: &Codec, json: &Json, root: &Root) -> Result<Value> {
+    codec.begin_walk();
     codec.value_of_json(json, &root.how(), &[])
 }
 
@@ -50,6 +53,13 @@ fn bad(what: impl Into<String>) -> Error {
 
 impl Codec {
     fn to_json_at(&self, value: &Value, how: &How, args: &[JType]) -> Result<Json> {
+        self.enter()?;
+        let r = self.to_json_in(value, how, args);
+        self.exit();
+        r
+    }
+
+    fn to_json_in(&self, value: &Value, how: &How, args: &[JType]) -> Result<Json> {
         let (inner, id) = match value {
             Value::Null => return Ok(Json::Null),
             Value::Ref(id) => return Ok(json!({ "@ref": id })),
@@ -113,30 +123,42 @@ impl Codec {
             (Kind::Collection, Value::List { items, .. }) => {
                 self.items_json(items, &self.element(self.arg(args, 0), true))?
             }
-            (Kind::Map, Value::Map { entries, .. }) => {
-                let k = self.element(self.arg(args, 0), true);
-                let val = self.element(self.arg(args, 1), true);
-                let mut out = Vec::with_capacity(entries.len());
-                for (key, value) in entries {
-                    out.push(json!([
-                        self.to_json_at(key, &k.how, &k.args)?,
-                        self.to_json_at(value, &val.how, &val.args)?
-                    ]));
-                }
-                Json::Array(out)
-            }
+            (Kind::Map, Value::Map { entries, .. }) => self.map_json(entries, args)?,
             (Kind::User(def), Value::Object { fields, .. }) => {
-                let mut out = Map::new();
-                for Slot { key, how, args } in self.slots(def, args)? {
-                    let f = fields.iter().find(|f| f.0 == key);
-                    let f = f.ok_or_else(|| bad(format!("missing field {key}")));
-                    let j = f.and_then(|f| self.to_json_at(&f.1, &how, &args));
-                    out.insert(key.clone(), j.map_err(|e| e.in_field(&key, class))?);
-                }
-                Json::Object(out)
+                self.object_json(fields, class, def, args)?
             }
             (_, v) => return Err(wrong(class, format!("{v:?}"))),
         })
+    }
+
+    fn map_json(&self, entries: &[(Value, Value)], args: &[JType]) -> Result<Json> {
+        let k = self.element(self.arg(args, 0), true);
+        let val = self.element(self.arg(args, 1), true);
+        let mut out = Vec::with_capacity(entries.len());
+        for (i, (key, value)) in entries.iter().enumerate() {
+            let pair = self
+                .to_json_at(key, &k.how, &k.args)
+                .and_then(|kj| Ok(json!([kj, self.to_json_at(value, &val.how, &val.args)?])));
+            out.push(pair.map_err(|e| e.in_element(i))?);
+        }
+        Ok(Json::Array(out))
+    }
+
+    fn object_json(
+        &self,
+        fields: &[(String, Value)],
+        class: &str,
+        def: &ClassDef,
+        args: &[JType],
+    ) -> Result<Json> {
+        let mut out = Map::new();
+        for Slot { key, how, args } in self.slots(def, args)? {
+            let f = fields.iter().find(|f| f.0 == key);
+            let f = f.ok_or_else(|| bad(format!("missing field {key}")));
+            let j = f.and_then(|f| self.to_json_at(&f.1, &how, &args));
+            out.insert(key.clone(), j.map_err(|e| e.in_field(&key, class))?);
+        }
+        Ok(Json::Object(out))
     }
 
     fn items_json(&self, items: &[Value], slot: &Slot) -> Result<Json> {
@@ -151,6 +173,13 @@ impl Codec {
     }
 
     fn value_of_json(&self, j: &Json, how: &How, args: &[JType]) -> Result<Value> {
+        self.enter()?;
+        let r = self.value_of_json_in(j, how, args);
+        self.exit();
+        r
+    }
+
+    fn value_of_json_in(&self, j: &Json, how: &How, args: &[JType]) -> Result<Value> {
         if j.is_null() {
             return Ok(Value::Null);
         }
@@ -223,43 +252,45 @@ impl Codec {
                 class: class.into(),
                 items: self.items_value(arr()?, &self.element(self.arg(args, 0), true))?,
             },
-            Kind::Map => {
-                let k = self.element(self.arg(args, 0), true);
-                let v = self.element(self.arg(args, 1), true);
-                let mut entries = Vec::new();
-                for (i, pair) in arr()?.iter().enumerate() {
-                    let pair = pair.as_array().filter(|p| p.len() == 2);
-                    let pair =
-                        pair.ok_or_else(|| bad("expected a [key, value] pair").in_element(i))?;
-                    entries.push((
-                        self.value_of_json(&pair[0], &k.how, &k.args)
-                            .map_err(|e| e.in_element(i))?,
-                        self.value_of_json(&pair[1], &v.how, &v.args)
-                            .map_err(|e| e.in_element(i))?,
-                    ));
-                }
-                Value::Map {
-                    class: class.into(),
-                    entries,
-                }
-            }
-            Kind::User(def) => {
-                let obj = j
-                    .as_object()
-                    .ok_or_else(|| bad(format!("expected an object for {class}")))?;
-                let mut fields = Vec::new();
-                for Slot { key, how, args } in self.slots(def, args)? {
-                    let f = obj.get(&key).unwrap_or(&Json::Null);
-                    let v = self
-                        .value_of_json(f, &how, &args)
-                        .map_err(|e| e.in_field(&key, class))?;
-                    fields.push((key, v));
-                }
-                Value::Object {
-                    class: class.into(),
-                    fields,
-                }
-            }
+            Kind::Map => self.map_value(arr()?, class, args)?,
+            Kind::User(def) => self.object_value(j, class, def, args)?,
+        })
+    }
+
+    fn map_value(&self, pairs: &[Json], class: &str, args: &[JType]) -> Result<Value> {
+        let k = self.element(self.arg(args, 0), true);
+        let v = self.element(self.arg(args, 1), true);
+        let mut entries = Vec::with_capacity(pairs.len());
+        for (i, pair) in pairs.iter().enumerate() {
+            let entry = match pair.as_array().map(Vec::as_slice) {
+                Some([key, value]) => self
+                    .value_of_json(key, &k.how, &k.args)
+                    .and_then(|key| Ok((key, self.value_of_json(value, &v.how, &v.args)?))),
+                _ => Err(bad("expected a [key, value] pair")),
+            };
+            entries.push(entry.map_err(|e| e.in_element(i))?);
+        }
+        Ok(Value::Map {
+            class: class.into(),
+            entries,
+        })
+    }
+
+    fn object_value(&self, j: &Json, class: &str, def: &ClassDef, args: &[JType]) -> Result<Value> {
+        let obj = j
+            .as_object()
+            .ok_or_else(|| bad(format!("expected an object for {class}")))?;
+        let mut fields = Vec::new();
+        for Slot { key, how, args } in self.slots(def, args)? {
+            let f = obj.get(&key).unwrap_or(&Json::Null);
+            let v = self
+                .value_of_json(f, &how, &args)
+                .map_err(|e| e.in_field(&key, class))?;
+            fields.push((key, v));
+        }
+        Ok(Value::Object {
+            class: class.into(),
+            fields,
         })
     }
 

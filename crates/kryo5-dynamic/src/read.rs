@@ -9,6 +9,7 @@ use kryo5_io::Input;
 
 use crate::codec::{Codec, How, Kind, Root, Slot, kind_of};
 use crate::jtype::{JType, Prim};
+use crate::schema::ClassDef;
 use crate::value::{JString, Value};
 
 /// Element counts a reader accepts beyond the bytes left, for elements
@@ -51,7 +52,7 @@ impl Codec {
         let at = input.total();
         self.enter()?;
         let r = self.read_how(input, how, args, refs).map_err(|e| e.at(at));
-        self.depth -= 1;
+        self.exit();
         r
     }
 
@@ -158,39 +159,58 @@ impl Codec {
                 })
             }
             Kind::Collection => self.read_collection(input, class, args, refs),
-            Kind::Map => {
-                let Some(n) = read_len(input)? else {
-                    return Ok(Value::Null);
-                };
-                check_count(input, n)?;
-                let k = self.element(self.arg(args, 0), true);
-                let v = self.element(self.arg(args, 1), true);
-                let mut entries = Vec::with_capacity(n.min(input.available()));
-                for i in 0..n {
-                    let key = self.read_at(input, &k.how, &k.args, refs);
-                    let key = key.map_err(|e| e.in_element(i))?;
-                    let val = self.read_at(input, &v.how, &v.args, refs);
-                    entries.push((key, val.map_err(|e| e.in_element(i))?));
-                }
-                Ok(Value::Map {
-                    class: class.to_owned(),
-                    entries,
-                })
-            }
-            Kind::User(def) => {
-                let slots = self.slots(def, args)?;
-                let mut fields = Vec::with_capacity(slots.len());
-                for Slot { key, how, args } in slots {
-                    let v = self.read_at(input, &how, &args, refs);
-                    let v = v.map_err(|e| e.in_field(&key, class))?;
-                    fields.push((key, v));
-                }
-                Ok(Value::Object {
-                    class: class.to_owned(),
-                    fields,
-                })
-            }
+            Kind::Map => self.read_map(input, class, args, refs),
+            Kind::User(def) => self.read_object(input, class, def, args, refs),
         }
+    }
+
+    /// MapSerializer (section 8.15).
+    fn read_map(
+        &mut self,
+        input: &mut Input<'_>,
+        class: &str,
+        args: &[JType],
+        refs: &mut HashSet<u32>,
+    ) -> Result<Value> {
+        let Some(n) = read_len(input)? else {
+            return Ok(Value::Null);
+        };
+        check_count(input, n)?;
+        let k = self.element(self.arg(args, 0), true);
+        let v = self.element(self.arg(args, 1), true);
+        let mut entries = Vec::with_capacity(n.min(input.available()));
+        for i in 0..n {
+            let key = self.read_at(input, &k.how, &k.args, refs);
+            let key = key.map_err(|e| e.in_element(i))?;
+            let val = self.read_at(input, &v.how, &v.args, refs);
+            entries.push((key, val.map_err(|e| e.in_element(i))?));
+        }
+        Ok(Value::Map {
+            class: class.to_owned(),
+            entries,
+        })
+    }
+
+    /// FieldSerializer (section 9).
+    fn read_object(
+        &mut self,
+        input: &mut Input<'_>,
+        class: &str,
+        def: &ClassDef,
+        args: &[JType],
+        refs: &mut HashSet<u32>,
+    ) -> Result<Value> {
+        let slots = self.slots(def, args)?;
+        let mut fields = Vec::with_capacity(slots.len());
+        for Slot { key, how, args } in slots {
+            let v = self.read_at(input, &how, &args, refs);
+            let v = v.map_err(|e| e.in_field(&key, class))?;
+            fields.push((key, v));
+        }
+        Ok(Value::Object {
+            class: class.to_owned(),
+            fields,
+        })
     }
 
     fn read_elements(

@@ -7,6 +7,7 @@ use kryo5_io::Output;
 
 use crate::codec::{Codec, How, Kind, Root, Slot, kind_of, wrong};
 use crate::jtype::{JType, Prim};
+use crate::schema::ClassDef;
 use crate::value::{JString, Value};
 
 impl Codec {
@@ -43,7 +44,7 @@ impl Codec {
         let at = out.total();
         self.enter()?;
         let r = self.write_how(out, value, how, args).map_err(|e| e.at(at));
-        self.depth -= 1;
+        self.exit();
         r
     }
 
@@ -154,33 +155,53 @@ impl Codec {
             (Kind::Collection, Value::List { items, .. }) => {
                 self.write_collection(out, items, args)
             }
-            (Kind::Map, Value::Map { entries, .. }) => {
-                write_len(out, entries.len())?;
-                let k = self.element(self.arg(args, 0), true);
-                let v = self.element(self.arg(args, 1), true);
-                for (i, (key, val)) in entries.iter().enumerate() {
-                    self.write_at(out, key, &k.how, &k.args)
-                        .and_then(|()| self.write_at(out, val, &v.how, &v.args))
-                        .map_err(|e| e.in_element(i))?;
-                }
-                Ok(())
-            }
+            (Kind::Map, Value::Map { entries, .. }) => self.write_map(out, entries, args),
             (Kind::User(def), Value::Object { fields, .. }) => {
-                for Slot { key, how, args } in self.slots(def, args)? {
-                    let v = fields
-                        .iter()
-                        .find(|f| f.0 == key)
-                        .map(|f| &f.1)
-                        .ok_or_else(|| {
-                            Error::new(ErrorKind::InvalidArgument(format!("missing field {key}")))
-                        });
-                    v.and_then(|v| self.write_at(out, v, &how, &args))
-                        .map_err(|e| e.in_field(&key, class))?;
-                }
-                Ok(())
+                self.write_fields(out, fields, class, def, args)
             }
             (_, v) => Err(wrong(class, format!("{v:?}"))),
         }
+    }
+
+    /// MapSerializer (section 8.15).
+    fn write_map(
+        &mut self,
+        out: &mut Output,
+        entries: &[(Value, Value)],
+        args: &[JType],
+    ) -> Result<()> {
+        write_len(out, entries.len())?;
+        let k = self.element(self.arg(args, 0), true);
+        let v = self.element(self.arg(args, 1), true);
+        for (i, (key, val)) in entries.iter().enumerate() {
+            self.write_at(out, key, &k.how, &k.args)
+                .and_then(|()| self.write_at(out, val, &v.how, &v.args))
+                .map_err(|e| e.in_element(i))?;
+        }
+        Ok(())
+    }
+
+    /// FieldSerializer (section 9).
+    fn write_fields(
+        &mut self,
+        out: &mut Output,
+        fields: &[(String, Value)],
+        class: &str,
+        def: &ClassDef,
+        args: &[JType],
+    ) -> Result<()> {
+        for Slot { key, how, args } in self.slots(def, args)? {
+            let v = fields
+                .iter()
+                .find(|f| f.0 == key)
+                .map(|f| &f.1)
+                .ok_or_else(|| {
+                    Error::new(ErrorKind::InvalidArgument(format!("missing field {key}")))
+                });
+            v.and_then(|v| self.write_at(out, v, &how, &args))
+                .map_err(|e| e.in_field(&key, class))?;
+        }
+        Ok(())
     }
 
     fn write_elements(

@@ -233,3 +233,48 @@ fn lone_surrogates_and_floats_survive_json() {
         r#"{"@class":"java.lang.Float","@value":0.1}"#
     );
 }
+
+/// The default depth limit is reached before the stack runs out, on a test
+/// thread's small stack, reading and writing.
+#[test]
+fn deep_graphs_stop_before_the_stack_does() {
+    let mut c = codec(
+        "[[class]]\nname = \"a.Link\"\nfields = [{ name = \"next\", type = \"Object\" }, { name = \"v\", type = \"int\" }]\n",
+    );
+    let n = 5000;
+    let mut bytes = vec![0x0b; n];
+    bytes.push(0x00);
+    bytes.extend(std::iter::repeat_n(0x02, n));
+    let e = read(&mut c, &bytes).unwrap_err();
+    assert!(
+        matches!(
+            e.kind(),
+            ErrorKind::MaxDepth(_) | ErrorKind::MaxStack { .. }
+        ),
+        "{e}"
+    );
+    let mut v = Value::Null;
+    for _ in 0..n {
+        v = Value::Object {
+            class: "a.Link".into(),
+            fields: vec![("next".into(), v), ("v".into(), Value::Int(1))],
+        };
+    }
+    let e = c
+        .write(&mut Output::new(), &v, &Root::ClassAndObject)
+        .unwrap_err();
+    assert!(
+        matches!(
+            e.kind(),
+            ErrorKind::MaxDepth(_) | ErrorKind::MaxStack { .. }
+        ),
+        "{e}"
+    );
+    let e = json::to_json(&c, &v, &Root::ClassAndObject);
+    assert!(e.is_err(), "JSON conversion has the depth limit too");
+    // Dropping a deep Value recurses too: take it apart iteratively.
+
+    while let Value::Object { mut fields, .. } = v {
+        v = std::mem::replace(&mut fields[0].1, Value::Null);
+    }
+}

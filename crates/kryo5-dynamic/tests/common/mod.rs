@@ -41,7 +41,23 @@ pub fn encode(codec: &mut Codec, v: &Value, root: &Root) -> Vec<u8> {
 
 /// Decodes Java's bytes, converts to JSON text and back, encodes: the
 /// bytes must be Java's. Returns the value decoded.
+///
+/// Runs on a thread with a large stack and a matching stack budget: the
+/// deep cases (200 links) take about 7 KiB of stack per level through the
+/// JSON conversion in debug builds, beyond the default 1 MiB budget.
 pub fn round_trip(codec: &mut Codec, java: &[u8], root: &Root, label: &str) -> Value {
+    codec.set_max_stack(16 << 20);
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(32 << 20)
+            .spawn_scoped(s, || round_trip_here(codec, java, root, label))
+            .expect("a test thread")
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
+}
+
+fn round_trip_here(codec: &mut Codec, java: &[u8], root: &Root, label: &str) -> Value {
     let value = codec
         .read(&mut Input::new(java), root)
         .unwrap_or_else(|e| panic!("{label}: {e}"));
