@@ -40,7 +40,8 @@ pub fn encode(codec: &mut Codec, v: &Value, root: &Root) -> Vec<u8> {
 }
 
 /// Decodes Java's bytes, converts to JSON text and back, encodes: the
-/// bytes must be Java's. Returns the value decoded.
+/// bytes must be Java's; every truncation of them is a typed error with
+/// an offset inside the prefix. Returns the value decoded.
 ///
 /// Runs on a thread with a large stack and a matching stack budget: the
 /// deep cases (200 links) take about 7 KiB of stack per level through the
@@ -79,5 +80,14 @@ fn round_trip_here(codec: &mut Codec, java: &[u8], root: &Root, label: &str) -> 
         "{label}: JSON round trip\n{text}"
     );
     assert_eq!(encode(codec, &back, root), java, "{label}\n{text}");
+    for cut in 0..java.len() {
+        let e = codec
+            .read(&mut Input::new(&java[..cut]), root)
+            .expect_err("a truncated graph does not decode");
+        let at = e
+            .offset()
+            .unwrap_or_else(|| panic!("{label} cut {cut}: no offset: {e}"));
+        assert!(at <= cut as u64, "{label} cut {cut}: offset {at}: {e}");
+    }
     value
 }
