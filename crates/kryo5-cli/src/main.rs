@@ -2,8 +2,13 @@
 //!
 //! `kryo5 demo` (the default) writes a built-in sample through every buffer
 //! flavour, reads it back, and prints the bytes and the throughput.
+//! `kryo5 decode` and `kryo5 encode` turn Kryo bytes into JSON and back
+//! through a schema file (docs/schema-format.md).
 
+mod codec;
 mod demo;
+
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
@@ -27,6 +32,27 @@ enum Command {
         #[arg(long, default_value_t = 0.2)]
         seconds: f64,
     },
+    /// Print the object graph in FILE as JSON (docs/schema-format.md).
+    ///
+    /// Example: kryo5 decode --schema media.toml --root com.example.MediaContent media.bin
+    Decode {
+        #[command(flatten)]
+        root: codec::RootArgs,
+        /// The Kryo bytes: one graph.
+        file: PathBuf,
+    },
+    /// Write the JSON form in FILE as Kryo bytes.
+    ///
+    /// Example: kryo5 encode --schema media.toml --root com.example.MediaContent media.json -o media.bin
+    Encode {
+        #[command(flatten)]
+        root: codec::RootArgs,
+        /// The JSON form of one graph.
+        file: PathBuf,
+        /// Where the bytes go (standard output if not given).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -35,7 +61,11 @@ fn main() -> std::process::ExitCode {
         records: 1000,
         seconds: 0.2,
     }) {
-        Command::Demo { records, seconds } => demo::run(records, seconds),
+        Command::Demo { records, seconds } => {
+            demo::run(records, seconds).map_err(|e| e.to_string())
+        }
+        Command::Decode { root, file } => codec::decode(&root, &file),
+        Command::Encode { root, file, output } => codec::encode(&root, &file, output.as_deref()),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -390,6 +390,29 @@ impl Kryo {
             .register(name.into(), None, false, Some(read_dyn::<T>), None);
     }
 
+    /// Kryo's `register(Class)` / `register(Class, id)` for a class known
+    /// only by its Java name, with no Rust type behind it: the dynamic codec
+    /// (`kryo5-dynamic`) registers schema classes this way and then writes
+    /// and reads class descriptors with [`Kryo::write_class_named`] and
+    /// [`Kryo::read_class_named`]. `None` takes the next free id.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// assert_eq!(kryo.register_class_name("com.example.Point", None), 9);
+    /// assert_eq!(kryo.register_class_name("com.example.Line", Some(20)), 20);
+    /// let mut out = kryo5_io::Output::new();
+    /// kryo.write_class_named(&mut out, "com.example.Line")?;
+    /// assert_eq!(out.as_slice(), &[22]);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    pub fn register_class_name(
+        &mut self,
+        name: impl Into<Cow<'static, str>>,
+        id: Option<u32>,
+    ) -> u32 {
+        self.register_class(name.into(), id, None)
+    }
+
     fn register_class(
         &mut self,
         name: Cow<'static, str>,

@@ -81,6 +81,20 @@ pub mod io {
     pub use kryo5_io::*;
 }
 
+/// The schema-driven dynamic codec: Kryo bytes to and from
+/// [`Value`](kryo5_dynamic::Value) graphs and JSON without Rust types (see
+/// [`kryo5_dynamic`]).
+///
+/// ```
+/// use kryo5::dynamic::{Codec, Root, Schema, Value};
+/// let mut codec = Codec::new(Schema::from_toml("", "empty.toml")?);
+/// let v = codec.read(&mut kryo5::io::Input::new(&[0x02, 0x0a]), &Root::ClassAndObject)?;
+/// assert_eq!(v, Value::Int(5));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub mod dynamic {
+    pub use kryo5_dynamic::*;
+}
 pub use kryo5_core::field;
 #[doc(hidden)]
 pub use kryo5_core::inherit;

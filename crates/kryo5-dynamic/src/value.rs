@@ -1,0 +1,168 @@
+//! The dynamic value model: a Java object graph without Rust types.
+
+/// A Java string: UTF-8 when it is valid Unicode, else its UTF-16 code
+/// units (a lone surrogate survives the round trip).
+///
+/// ```
+/// use kryo5_dynamic::JString;
+/// assert_eq!(JString::from_units(vec![0x61]), JString::Str("a".into()));
+/// assert_eq!(JString::from_units(vec![0xd800]), JString::Utf16(vec![0xd800]));
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum JString {
+    /// Valid Unicode.
+    Str(String),
+    /// UTF-16 code units with a lone surrogate.
+    Utf16(Vec<u16>),
+}
+
+impl JString {
+    /// From UTF-16 code units.
+    #[must_use]
+    pub fn from_units(units: Vec<u16>) -> JString {
+        match String::from_utf16(&units) {
+            Ok(s) => JString::Str(s),
+            Err(_) => JString::Utf16(units),
+        }
+    }
+}
+
+/// A value of a Java object graph, in the spirit of `serde_json::Value`.
+/// Classes are Java names in schema form (`int[]`, `java.util.ArrayList`).
+///
+/// ```
+/// use kryo5_dynamic::Value;
+/// let v = Value::Object {
+///     class: "com.example.Point".into(),
+///     fields: vec![("x".into(), Value::Int(1))],
+/// };
+/// assert_eq!(v.field("x"), Some(&Value::Int(1)));
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Java `null`.
+    Null,
+    /// `boolean` / `Boolean`.
+    Bool(bool),
+    /// `byte` / `Byte`.
+    Byte(i8),
+    /// `short` / `Short`.
+    Short(i16),
+    /// `int` / `Integer`.
+    Int(i32),
+    /// `long` / `Long`.
+    Long(i64),
+    /// `float` / `Float`.
+    Float(f32),
+    /// `double` / `Double`.
+    Double(f64),
+    /// `char` / `Character` (a UTF-16 code unit).
+    Char(u16),
+    /// `String`.
+    String(JString),
+    /// `byte[]`.
+    Bytes(Vec<u8>),
+    /// An enum constant.
+    Enum {
+        /// The enum class.
+        class: String,
+        /// The constant's name.
+        name: String,
+    },
+    /// An array other than `byte[]`.
+    Array {
+        /// The array class (`int[]`, `com.example.Image[]`).
+        class: String,
+        /// The elements.
+        items: Vec<Value>,
+    },
+    /// A collection (list or set), in wire order.
+    List {
+        /// Its class (`java.util.ArrayList`).
+        class: String,
+        /// The elements.
+        items: Vec<Value>,
+    },
+    /// A map, as key/value pairs in wire order.
+    Map {
+        /// Its class (`java.util.HashMap`).
+        class: String,
+        /// The entries.
+        entries: Vec<(Value, Value)>,
+    },
+    /// A user object: its fields in wire order.
+    Object {
+        /// Its class.
+        class: String,
+        /// Field name and value.
+        fields: Vec<(String, Value)>,
+    },
+    /// A value referenced again later: Kryo's reference id and the value.
+    Shared {
+        /// Kryo's reference id.
+        id: u32,
+        /// The value.
+        value: Box<Value>,
+    },
+    /// A back-reference to the [`Value::Shared`] with this id.
+    Ref(u32),
+}
+
+impl Value {
+    /// The field `name` of an object (first of that name).
+    ///
+    /// ```
+    /// assert_eq!(kryo5_dynamic::Value::Null.field("x"), None);
+    /// ```
+    #[must_use]
+    pub fn field(&self, name: &str) -> Option<&Value> {
+        match self {
+            Value::Object { fields, .. } => fields.iter().find(|f| f.0 == name).map(|f| &f.1),
+            Value::Shared { value, .. } => value.field(name),
+            _ => None,
+        }
+    }
+
+    /// The Java class of a value that carries one (schema form: `int[]`,
+    /// `java.lang.Integer`); `None` for null and references.
+    ///
+    /// ```
+    /// use kryo5_dynamic::Value;
+    /// assert_eq!(Value::Int(1).class().as_deref(), Some("java.lang.Integer"));
+    /// assert_eq!(Value::Null.class(), None);
+    /// ```
+    #[must_use]
+    pub fn class(&self) -> Option<String> {
+        use crate::jtype::Prim;
+        Some(match self {
+            Value::Bool(_) => Prim::Boolean.boxed().into(),
+            Value::Byte(_) => Prim::Byte.boxed().into(),
+            Value::Short(_) => Prim::Short.boxed().into(),
+            Value::Int(_) => Prim::Int.boxed().into(),
+            Value::Long(_) => Prim::Long.boxed().into(),
+            Value::Float(_) => Prim::Float.boxed().into(),
+            Value::Double(_) => Prim::Double.boxed().into(),
+            Value::Char(_) => Prim::Char.boxed().into(),
+            Value::String(_) => "java.lang.String".into(),
+            Value::Bytes(_) => "byte[]".into(),
+            Value::Enum { class, .. }
+            | Value::Array { class, .. }
+            | Value::List { class, .. }
+            | Value::Map { class, .. }
+            | Value::Object { class, .. } => class.clone(),
+            Value::Shared { value, .. } => return value.class(),
+            Value::Null | Value::Ref(_) => return None,
+        })
+    }
+
+    /// A string value from Rust text.
+    ///
+    /// ```
+    /// use kryo5_dynamic::{JString, Value};
+    /// assert_eq!(Value::string("a"), Value::String(JString::Str("a".into())));
+    /// ```
+    #[must_use]
+    pub fn string(s: &str) -> Value {
+        Value::String(JString::Str(s.into()))
+    }
+}
