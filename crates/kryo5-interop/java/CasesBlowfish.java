@@ -12,6 +12,7 @@
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.serializers.BlowfishSerializer;
+import com.esotericsoftware.kryo.serializers.CompatibleFieldSerializer;
 import com.esotericsoftware.kryo.serializers.FieldSerializer;
 
 import java.nio.charset.StandardCharsets;
@@ -28,6 +29,12 @@ public final class CasesBlowfish {
     public static class Envelope {
         String label;
         Object sealed;
+    }
+
+    /** An encrypted object in a chunked field before another field. */
+    public static class Pair {
+        Object first;
+        String last;
     }
 
     static Kryo kryo(byte[] key) {
@@ -49,6 +56,20 @@ public final class CasesBlowfish {
 
     public static Kryo kryo() {
         return kryo("0123456789abcdef".getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * kryo() and Pair with a chunked CompatibleFieldSerializer: the
+     * ciphertext is read from its field's run of chunks only, and Java's
+     * flushes through the cipher stream make the chunk boundaries.
+     */
+    public static Kryo kryo_chunked() {
+        Kryo k = kryo();
+        CompatibleFieldSerializer.CompatibleFieldSerializerConfig c =
+                new CompatibleFieldSerializer.CompatibleFieldSerializerConfig();
+        c.setChunkedEncoding(true);
+        k.register(Pair.class, new CompatibleFieldSerializer<>(k, Pair.class, c));
+        return k;
     }
 
     public static Kryo kryo_k4() {
@@ -118,5 +139,21 @@ public final class CasesBlowfish {
         e.label = "sealed";
         e.sealed = sealed(9, 20, 30);
         return e;
+    }
+
+    /** Ciphertext in a chunked field, a field after it. */
+    public static Object value_bfchunked() {
+        Pair p = new Pair();
+        p.first = sealed(10, 1000, 600);
+        p.last = "after the ciphertext";
+        return p;
+    }
+
+    /** A small one: one chunk. */
+    public static Object value_bfchunked_small() {
+        Pair p = new Pair();
+        p.first = sealed(11, 5, -1);
+        p.last = "after";
+        return p;
     }
 }

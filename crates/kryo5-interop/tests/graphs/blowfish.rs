@@ -2,6 +2,7 @@
 //! a derived struct, byte-identical with Java's Blowfish/ECB/PKCS5Padding.
 
 use kryo5::serializers::blowfish::BlowfishSerializer;
+use kryo5::serializers::compatible::{CompatibleConfig, CompatibleFieldSerializer};
 use kryo5::{Kryo, Object};
 use kryo5_interop::graph::{Case, Graphs};
 
@@ -22,6 +23,13 @@ pub struct Envelope {
     sealed: Option<Box<dyn Object>>,
 }
 
+#[derive(Kryo, Clone, Debug, Default)]
+#[kryo(class = "CasesBlowfish$Pair")]
+pub struct Pair {
+    first: Option<Box<dyn Object>>,
+    last: Option<String>,
+}
+
 /// `CasesBlowfish.key56`: byte `i` is `7i + 3`.
 fn key56() -> Vec<u8> {
     (0..56u8)
@@ -34,6 +42,18 @@ fn kryo(key: &[u8]) -> Kryo {
     k.register::<Vec<u8>>();
     k.register_with_serializer::<Sealed, _>(BlowfishSerializer::new(key).unwrap());
     k.register::<Envelope>();
+    k
+}
+
+/// `CasesBlowfish.kryo_chunked`: [`kryo`], then `Pair` with a chunked
+/// compatible serializer.
+fn kryo_chunked() -> Kryo {
+    let mut k = kryo(b"0123456789abcdef");
+    let config = CompatibleConfig {
+        chunked_encoding: true,
+        ..CompatibleConfig::default()
+    };
+    k.register_with_serializer::<Pair, _>(CompatibleFieldSerializer::new(config));
     k
 }
 
@@ -81,5 +101,21 @@ pub fn cases(g: &mut Graphs) {
             sealed: Some(Box::new(sealed(9, 20, 30))),
         };
         g.add(Case::new(format!("{prefix}bfheld"), k, held).sweep(false));
+    }
+    // Inside a chunked field the ciphertext ends with its run of chunks,
+    // so another field can follow; Java's flushes make the chunks.
+    for (name, seed, data, text) in [("bfchunked", 10, 1000, 600), ("bfchunked_small", 11, 5, -1)] {
+        let pair = Pair {
+            first: Some(Box::new(sealed(seed, data, text))),
+            last: Some(
+                if seed == 10 {
+                    "after the ciphertext"
+                } else {
+                    "after"
+                }
+                .into(),
+            ),
+        };
+        g.add(Case::new(format!("chunked.{name}"), kryo_chunked, pair).sweep(false));
     }
 }
