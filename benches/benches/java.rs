@@ -15,14 +15,14 @@
 //! | `writeLongs(a, 0, n, true)` / `readLongs(n, true)` | 1M `varint_mix_u64` | `varint_array/{write,read}_longs` |
 //! | `writeInts`/`readInts`, `writeLongs`/`readLongs`, `writeDoubles`/`readDoubles` (`Output`/`Input` and `UnsafeOutput`/`UnsafeInput`) | 1 MiB | `fixed_array/*` (safe / native) |
 //! | `writeString` / `readString` | the four benchmark strings | `string/{write,read_string_into}` |
-//! | `kryo.writeObject` / `kryo.readObject` (`Output`/`Input`) | MediaContent, graph cases `media` and `refs.media` | `media/{write,read}` (`media` bench) |
+//! | `kryo.writeObject` / `kryo.readObject` (`Output`/`Input`) | MediaContent, graph cases `media`, `refs.media` and `compat.media` | `media/{write,read}` (`media` bench) |
 //!
 //! Results: a table on stdout and `target/java-bench/results.json`, which
 //! `scripts/bench_report.py` puts beside the criterion figures.
 //!
 //! ```text
 //! bash scripts/fetch-kryo.sh                     # Kryo 5.6.2 jar, once (a JDK 17 is needed too)
-//! cargo bench -p kryo5-benches --bench java      # all 30 cases, about 3 minutes
+//! cargo bench -p kryo5-benches --bench java      # all 32 cases, about 3 minutes
 //! cargo bench -p kryo5-benches --bench java -- string --warm-up 5 --reps 31
 //! ```
 
@@ -148,10 +148,12 @@ fn cases() -> Vec<Case> {
     }
 
     // jvm-serializers' MediaContent, the graph cases `media` (references
-    // off) and `refs.media` (on) of `java/CasesMedia.java`.
+    // off), `refs.media` (on) and `compat.media` (compatible field
+    // serializer) of `java/CasesMedia.java`.
     for (case, kryo, id) in [
         ("media", media::kryo as fn() -> kryo5::Kryo, "kryo5"),
         ("refs.media", media::kryo_refs, "kryo5_refs"),
+        ("compat.media", media::kryo_compat, "kryo5_compat"),
     ] {
         let mut out = kryo5::io::Output::new();
         kryo()

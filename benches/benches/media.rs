@@ -2,12 +2,12 @@
 //! MediaContent (issue 4), written and read by kryo5 with jvm-serializers'
 //! Kryo setups beside bincode 2, speedy and postcard encoding the same
 //! structs (`support/media.rs` says what each case does). Java Kryo's
-//! figures for the same value come from `benches/java.rs` (`writeObject` /
-//! `readObject` cases).
+//! figures for the same value and setups come from `benches/java.rs`
+//! (`writeObject` / `readObject` cases).
 //!
 //! | group | ids | per iteration |
 //! |---|---|---|
-//! | `media/write` | `kryo5` (references off), `kryo5_refs` (on), `bincode`, `speedy`, `postcard` | one MediaContent into a reused buffer |
+//! | `media/write` | `kryo5` (references off), `kryo5_refs` (on), `kryo5_compat` (compatible field serializer, references off), `bincode`, `speedy`, `postcard` | one MediaContent into a reused buffer |
 //! | `media/read` | as above | one MediaContent into owned structs |
 //!
 //! ```text

@@ -10,7 +10,7 @@
 //!
 //! | group | functions | ids |
 //! |---|---|---|
-//! | `media_write` | `kryo5_write`, `bincode_write`, `speedy_write`, `postcard_write` | `flat`, `refs` (kryo5); `standard` |
+//! | `media_write` | `kryo5_write`, `bincode_write`, `speedy_write`, `postcard_write` | `flat`, `refs`, `compat` (kryo5); `standard` |
 //! | `media_read` | `kryo5_read`, `bincode_read`, `speedy_read`, `postcard_read` | as above |
 //!
 //! ```text
@@ -89,6 +89,7 @@ fn plain(name: &str) -> Plain {
 #[library_benchmark]
 #[bench::flat(args = (0), setup = kryo5)]
 #[bench::refs(args = (1), setup = kryo5)]
+#[bench::compat(args = (2), setup = kryo5)]
 fn kryo5_write(mut s: Kryo5) -> Kryo5 {
     black_box(media::kryo5_write(&mut s.kryo, &mut s.out, &s.value).expect("kryo5 writes"));
     s
@@ -97,6 +98,7 @@ fn kryo5_write(mut s: Kryo5) -> Kryo5 {
 #[library_benchmark]
 #[bench::flat(args = (0), setup = kryo5)]
 #[bench::refs(args = (1), setup = kryo5)]
+#[bench::compat(args = (2), setup = kryo5)]
 fn kryo5_read(mut s: Kryo5) -> Kryo5 {
     s.read = Some(black_box(
         media::kryo5_read(&mut s.kryo, &s.bytes).expect("kryo5 reads"),

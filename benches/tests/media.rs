@@ -8,7 +8,7 @@ mod media;
 use kryo5::io::Output;
 
 #[test]
-fn kryo5_cases_round_trip_in_both_setups() {
+fn kryo5_cases_round_trip_in_every_setup() {
     let value = media::value();
     for (name, kryo) in media::SETUPS {
         let mut kryo = kryo();

@@ -5,7 +5,8 @@
 //! kryo5 writes and reads `kryo5_interop::media` (the model the interop
 //! suite proves byte-exact against Java Kryo), with jvm-serializers' Kryo
 //! setups: [`kryo5_interop::media::kryo`] (references off) and
-//! [`kryo5_interop::media::kryo_refs`] (on). bincode 2 (its own derive,
+//! [`kryo5_interop::media::kryo_refs`] (on), and with the compatible field
+//! serializer ([`kryo5_interop::media::kryo_compat`]). bincode 2 (its own derive,
 //! standard config: varints), speedy (little-endian, fixed-width integers)
 //! and postcard (serde, varints) encode [`Mirror`], the same structs with
 //! those crates' derives, converted once outside the measured code.
@@ -131,8 +132,12 @@ pub(crate) mod mirror {
 pub(crate) type Setup = (&'static str, fn() -> Kryo);
 
 /// The setups measured (jvm-serializers' registrations, references off and
-/// on).
-pub(crate) const SETUPS: [Setup; 2] = [("kryo5", model::kryo), ("kryo5_refs", model::kryo_refs)];
+/// on; then the compatible field serializer as the default, references off).
+pub(crate) const SETUPS: [Setup; 3] = [
+    ("kryo5", model::kryo),
+    ("kryo5_refs", model::kryo_refs),
+    ("kryo5_compat", model::kryo_compat),
+];
 
 /// The value measured: jvm-serializers' standard MediaContent.
 pub(crate) fn value() -> model::MediaContent {

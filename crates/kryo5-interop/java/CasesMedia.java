@@ -11,7 +11,9 @@
  *                   this order (ids 9 to 14), references off;
  *   kryo_refs()     "kryo-registered": the same with references on;
  *   kryo_auto()     "kryo-auto-flat": nothing registered (classes by name);
- *   kryo_autorefs() "kryo-auto": the same with references on.
+ *   kryo_autorefs() "kryo-auto": the same with references on;
+ *   kryo_compat()   kryo() with CompatibleFieldSerializer as the default
+ *                   serializer (not a jvm-serializers setup: issue 5).
  * jvm-serializers writes with writeObject; the Rust side runs both entry
  * points.
  *
@@ -21,6 +23,7 @@
  */
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.SerializerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -83,6 +86,14 @@ public final class CasesMedia {
     public static Kryo kryo_refs() {
         Kryo k = new Kryo();
         k.setReferences(true);
+        register(k);
+        return k;
+    }
+
+    /** kryo() with CompatibleFieldSerializer as the default serializer. */
+    public static Kryo kryo_compat() {
+        Kryo k = new Kryo();
+        k.setDefaultSerializer(new SerializerFactory.CompatibleFieldSerializerFactory());
         register(k);
         return k;
     }

@@ -16,8 +16,9 @@
 //! # Ok::<(), kryo5::Error>(())
 //! ```
 
-use kryo5::Kryo;
+use kryo5::serializers::compatible::CompatibleConfig;
 use kryo5::serializers::list::ArrayList;
+use kryo5::{DefaultSerializer, Kryo};
 
 /// `MediaContent`: one video and its images.
 #[derive(Kryo, Clone, Debug, Default, PartialEq)]
@@ -210,6 +211,26 @@ pub fn kryo() -> Kryo {
 pub fn kryo_refs() -> Kryo {
     let mut k = Kryo::new();
     k.set_references(true);
+    register(&mut k);
+    k
+}
+
+/// [`kryo`] with `CompatibleFieldSerializer` as the default serializer
+/// (Java: `setDefaultSerializer(new
+/// SerializerFactory.CompatibleFieldSerializerFactory())` before
+/// registering), references off: the model structs are written with field
+/// names and per-field class descriptors, so readers tolerate added and
+/// removed fields; enums and `ArrayList` keep their own serializers.
+///
+/// ```
+/// use kryo5::DefaultSerializer;
+/// let k = kryo5_interop::media::kryo_compat();
+/// assert!(matches!(k.default_serializer(), DefaultSerializer::Compatible(_)));
+/// ```
+#[must_use]
+pub fn kryo_compat() -> Kryo {
+    let mut k = Kryo::new();
+    k.set_default_serializer(DefaultSerializer::Compatible(CompatibleConfig::default()));
     register(&mut k);
     k
 }

@@ -35,6 +35,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
 use crate::serializer::Serializer;
+use crate::serializers::nested::Nested;
 use crate::types::KryoType;
 
 /// Java's chunk and buffer size for deflated data.
@@ -75,7 +76,7 @@ impl Default for DeflateConfig {
 /// with [`Kryo::register_with_serializer`] or [`Kryo::set_serializer`].
 pub struct DeflateSerializer<T> {
     config: DeflateConfig,
-    inner: Option<Box<dyn Serializer<T>>>,
+    inner: Nested<T>,
 }
 
 impl<T: KryoType> DeflateSerializer<T> {
@@ -84,7 +85,7 @@ impl<T: KryoType> DeflateSerializer<T> {
     pub fn new(config: DeflateConfig) -> Self {
         DeflateSerializer {
             config,
-            inner: None,
+            inner: Nested::own(),
         }
     }
 
@@ -93,21 +94,7 @@ impl<T: KryoType> DeflateSerializer<T> {
     pub fn wrapping(config: DeflateConfig, inner: impl Serializer<T>) -> Self {
         DeflateSerializer {
             config,
-            inner: Some(Box::new(inner)),
-        }
-    }
-
-    fn write_inner(&self, kryo: &mut Kryo, out: &mut dyn Out, value: &T) -> Result<()> {
-        match &self.inner {
-            Some(s) => s.write(kryo, out, value),
-            None => value.write(kryo, out, false),
-        }
-    }
-
-    fn read_inner(&self, kryo: &mut Kryo, input: &mut dyn In<'_>) -> Result<T> {
-        match &self.inner {
-            Some(s) => s.read(kryo, input),
-            None => T::read(kryo, input, false),
+            inner: Nested::with(inner),
         }
     }
 }
@@ -122,7 +109,7 @@ impl<T: KryoType> Serializer<T> for DeflateSerializer<T> {
         };
         // Java: `new Output(new DeflaterOutputStream(chunks), 256)`.
         let mut payload: OutputBuffer<_, Safe> = OutputBuffer::with_sink(stage, CHUNK);
-        self.write_inner(kryo, &mut payload, value)?;
+        self.inner.write(kryo, &mut payload, value)?;
         payload.flush()?;
         let mut stage = payload.into_sink()?;
         stage.deflate(&[], FlushCompress::Finish)?;
@@ -133,14 +120,11 @@ impl<T: KryoType> Serializer<T> for DeflateSerializer<T> {
         let at = input.total();
         let deflated = read_run(input)?;
         let inflated = inflate(&deflated, &self.config).map_err(|e| e.at(at))?;
-        self.read_inner(kryo, &mut Input::new(&inflated))
+        self.inner.read(kryo, &mut Input::new(&inflated))
     }
 
     fn copy(&self, kryo: &mut Kryo, value: &T) -> Result<T> {
-        match &self.inner {
-            Some(s) => s.copy(kryo, value),
-            None => value.copy(kryo),
-        }
+        self.inner.copy(kryo, value)
     }
 }
 

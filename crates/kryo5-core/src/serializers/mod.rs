@@ -70,6 +70,8 @@
 
 pub mod array;
 pub mod bitset;
+#[cfg(feature = "blowfish")]
+pub mod blowfish;
 pub mod boxed;
 pub mod class;
 pub mod collection;
@@ -88,6 +90,8 @@ pub mod java_hash;
 pub mod list;
 pub mod map;
 pub mod math;
+#[cfg(any(feature = "deflate", feature = "blowfish"))]
+mod nested;
 pub mod object;
 pub mod optional;
 pub mod primitive;

@@ -34,7 +34,7 @@ fn kryo(level: u32, no_headers: bool) -> Kryo {
 }
 
 /// `CasesDeflate.bytes`: the top byte of each step of a 64-bit LCG.
-fn bytes(seed: i64, n: usize, text: bool) -> Vec<u8> {
+pub fn bytes(seed: i64, n: usize, text: bool) -> Vec<u8> {
     const WORDS: &[u8] = b"kryo deflate chunk java rust zlib level four media content ";
     let mut x = seed as u64;
     (0..n)

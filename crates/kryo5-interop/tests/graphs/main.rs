@@ -5,6 +5,7 @@
 #![allow(unreachable_pub)]
 
 mod basic;
+mod blowfish;
 mod collections;
 mod compat;
 mod deflate;
@@ -83,6 +84,13 @@ fn enums_by_name_match_java() {
 fn deflated_objects_match_java() {
     let mut g = Graphs::new();
     deflate::cases(&mut g);
+    g.run().assert_ok();
+}
+
+#[test]
+fn encrypted_objects_match_java() {
+    let mut g = Graphs::new();
+    blowfish::cases(&mut g);
     g.run().assert_ok();
 }
 

@@ -1,11 +1,13 @@
 //! The Rust side of `java/CasesMedia.java`: jvm-serializers' MediaContent
 //! (the model and configurations are `kryo5_interop::media`, shared with
 //! the benchmarks), written with both entry points under the four Kryo
-//! setups of jvm-serializers.
+//! setups of jvm-serializers and with the compatible field serializer.
 
 use kryo5::Kryo;
 use kryo5_interop::graph::{Case, Entry, Graphs};
-use kryo5_interop::media::{self, MediaContent, Player, kryo, kryo_auto, kryo_autorefs, kryo_refs};
+use kryo5_interop::media::{
+    self, MediaContent, Player, kryo, kryo_auto, kryo_autorefs, kryo_compat, kryo_refs,
+};
 
 /// A copyright, the other player, a null image title.
 fn copyright() -> MediaContent {
@@ -51,11 +53,12 @@ fn empty() -> MediaContent {
 pub fn cases(g: &mut Graphs) {
     type Setup = (&'static str, fn() -> Kryo);
     type Value = (&'static str, fn() -> MediaContent);
-    let setups: [Setup; 4] = [
+    let setups: [Setup; 5] = [
         ("", kryo),
         ("refs.", kryo_refs),
         ("auto.", kryo_auto),
         ("autorefs.", kryo_autorefs),
+        ("compat.", kryo_compat),
     ];
     let values: [Value; 4] = [
         ("media", media::standard),
