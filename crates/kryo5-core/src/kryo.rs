@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
-use crate::registry::{DynRead, ReadDyn, RegIndex, Registry};
+use crate::registry::{DynRead, IdMap, ReadDyn, RegIndex, Registry};
 use crate::serializer::{Registered, Serializer};
 use crate::types::{KryoType, NullForm, Object, Shared};
 
@@ -71,7 +71,7 @@ struct Graph {
     /// The stack address at the top-level call (see `Kryo::enter`).
     stack_base: usize,
     /// Writer: identity of shared objects -> reference id.
-    written: HashMap<usize, u32>,
+    written: IdMap<usize, u32>,
     /// Writer: the next reference id.
     next_write_id: u32,
     /// Reader: reference id -> the object, once bound.
@@ -83,13 +83,13 @@ struct Graph {
     /// ones are kept on the call stack by `read_referenced`).
     pending: Option<u32>,
     /// Writer: class -> name id, for classes written by name.
-    names_written: HashMap<RegIndex, u32>,
+    names_written: IdMap<RegIndex, u32>,
     /// Reader: name id -> class.
     names_read: HashMap<u32, RegIndex>,
     /// Kryo's graph context, for serializers' per-graph data.
-    context: HashMap<TypeId, Box<dyn Any + Send>>,
+    context: IdMap<TypeId, Box<dyn Any + Send>>,
     /// Copier: identity of an original shared object -> its copy.
-    copies: HashMap<usize, Shared>,
+    copies: IdMap<usize, Shared>,
     /// Copier: a shallow copy is being made.
     shallow: bool,
 }
@@ -121,10 +121,10 @@ pub struct Kryo {
     config: Config,
     registry: Registry,
     graph: Graph,
-    context: HashMap<TypeId, Box<dyn Any + Send>>,
+    context: IdMap<TypeId, Box<dyn Any + Send>>,
     /// Serializers registered for Rust types, by `TypeId` of the type; each
     /// value is a `Registered<T>`.
-    serializers: HashMap<TypeId, Arc<dyn Any + Send + Sync>>,
+    serializers: IdMap<TypeId, Arc<dyn Any + Send + Sync>>,
 }
 
 impl Default for Kryo {
@@ -164,8 +164,8 @@ impl Kryo {
             },
             registry: Registry::default(),
             graph: Graph::default(),
-            context: HashMap::new(),
-            serializers: HashMap::new(),
+            context: IdMap::default(),
+            serializers: IdMap::default(),
         };
         crate::serializers::register_defaults(&mut kryo);
         kryo
@@ -1471,9 +1471,7 @@ fn write_null<O: Out + ?Sized>(out: &mut O, form: NullForm) -> Result<()> {
     Ok(())
 }
 
-fn context_entry<V: Any + Send + Default>(
-    map: &mut HashMap<TypeId, Box<dyn Any + Send>>,
-) -> &mut V {
+fn context_entry<V: Any + Send + Default>(map: &mut IdMap<TypeId, Box<dyn Any + Send>>) -> &mut V {
     let entry = map
         .entry(TypeId::of::<V>())
         .or_insert_with(|| Box::new(V::default()));

@@ -3,7 +3,6 @@
 //! with another version of the class can skip what it does not know.
 
 use std::any::TypeId;
-use std::collections::{HashMap, HashSet};
 use std::marker::PhantomData;
 use std::sync::Arc;
 
@@ -11,6 +10,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::inherit::Fields;
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
+use crate::registry::IdMap;
 use crate::serializer::Serializer;
 use crate::serializers::field_family::{Framing, fresh};
 
@@ -119,9 +119,9 @@ impl<T: Fields + 'static> Serializer<T> for CompatibleFieldSerializer<T> {
 #[derive(Default)]
 struct Schemas {
     /// Classes whose schema this graph has written.
-    written: HashSet<TypeId>,
+    written: IdMap<TypeId, ()>,
     /// Per class read: for each field of the data, the reader's field.
-    read: HashMap<TypeId, Arc<[Option<usize>]>>,
+    read: IdMap<TypeId, Arc<[Option<usize>]>>,
 }
 
 pub(crate) fn write<T: Fields>(
@@ -134,7 +134,8 @@ pub(crate) fn write<T: Fields>(
     if kryo
         .graph_context::<Schemas>()
         .written
-        .insert(TypeId::of::<T>())
+        .insert(TypeId::of::<T>(), ())
+        .is_none()
     {
         out.write_var_int(fields.len() as i32, true)?;
         for f in fields {
@@ -188,8 +189,9 @@ fn read_schema<T: Fields>(input: &mut dyn In<'_>) -> Result<Arc<[Option<usize>]>
     // Grows as names arrive: a huge count on short input fails first.
     let mut slots = Vec::new();
     for _ in 0..count {
-        let name = input.read_string()?;
-        slots.push(name.and_then(|n| T::FIELDS.iter().position(|f| f.name == n)));
+        // Borrowed from slice inputs: names are compared, not kept.
+        let name = input.read_str()?;
+        slots.push(name.and_then(|n| T::FIELDS.iter().position(|f| f.name == &*n)));
     }
     Ok(slots.into())
 }
