@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
+use crate::nesting::Nesting;
 use crate::registry::{DynRead, IdMap, ReadDyn, RegIndex, Registry};
 use crate::serializer::{Registered, Serializer};
 use crate::types::{KryoType, NullForm, Object, Shared};
@@ -67,9 +68,8 @@ const TEXTS_KEPT: usize = 64 * 1024;
 /// Per-graph state, cleared by [`Kryo::reset`].
 #[derive(Default)]
 struct Graph {
-    depth: u32,
-    /// The stack address at the top-level call (see `Kryo::enter`).
-    stack_base: usize,
+    /// Depth and stack used by the walk in progress.
+    nesting: Nesting,
     /// Writer: identity of shared objects -> reference id.
     written: IdMap<usize, u32>,
     /// Writer: the next reference id.
@@ -137,7 +137,7 @@ impl std::fmt::Debug for Kryo {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Kryo")
             .field("config", &self.config)
-            .field("depth", &self.graph.depth)
+            .field("depth", &self.graph.nesting.depth())
             .finish_non_exhaustive()
     }
 }
@@ -487,7 +487,7 @@ impl Kryo {
     pub fn reset(&mut self) {
         let names = self.config.registration_required;
         let g = &mut self.graph;
-        g.depth = 0;
+        g.nesting = Nesting::default();
         g.written.clear();
         g.next_write_id = 0;
         g.read.clear();
@@ -512,29 +512,13 @@ impl Kryo {
 
     #[inline]
     fn enter(&mut self) -> Result<()> {
-        if self.graph.depth >= self.config.max_depth {
-            return Err(Error::new(ErrorKind::MaxDepth(self.config.max_depth)));
-        }
-        // Where the stack is now: the address of a local. Stacks grow
-        // down here (x86_64, aarch64); growing up, the check never fires.
-        let marker = 0u8;
-        let here = std::ptr::addr_of!(marker) as usize;
-        if self.graph.depth == 0 {
-            self.graph.stack_base = here;
-        } else if self.graph.stack_base.saturating_sub(here) > self.config.max_stack {
-            return Err(Error::new(ErrorKind::MaxStack {
-                depth: self.graph.depth,
-                bytes: self.config.max_stack,
-            }));
-        }
-        self.graph.depth += 1;
-        Ok(())
+        let (depth, stack) = (self.config.max_depth, self.config.max_stack);
+        self.graph.nesting.enter(depth, stack)
     }
 
     #[inline]
     fn exit(&mut self) {
-        self.graph.depth -= 1;
-        if self.graph.depth == 0 && self.config.auto_reset {
+        if self.graph.nesting.exit() == 0 && self.config.auto_reset {
             self.reset();
         }
     }
@@ -1403,7 +1387,7 @@ impl Kryo {
     /// copy below the top level, and for immutable types.
     #[must_use]
     pub fn copy_keeps_original<T: KryoType>(&self) -> bool {
-        (self.graph.shallow && self.graph.depth > 1)
+        (self.graph.shallow && self.graph.nesting.depth() > 1)
             || self
                 .serializer_of::<T>()
                 .map_or(T::IMMUTABLE, |s| registered::<T>(&s).is_immutable())

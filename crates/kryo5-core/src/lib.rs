@@ -14,6 +14,7 @@ pub mod field;
 pub mod inherit;
 pub mod io;
 mod kryo;
+pub mod nesting;
 pub mod pool;
 mod registry;
 mod serializer;

@@ -6,6 +6,7 @@ use std::cell::Cell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use kryo5_core::nesting::Nesting;
 use kryo5_core::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, Error, ErrorKind, Kryo, Result};
 
 use crate::jtype::{JType, Prim};
@@ -67,8 +68,7 @@ pub struct Codec {
     pub(crate) max_stack: usize,
     /// Nesting of the walk under way (read, write or JSON), and where the
     /// stack was at its start.
-    depth: Cell<u32>,
-    stack_base: Cell<usize>,
+    nesting: Cell<Nesting>,
     /// Next reference id (read or write).
     pub(crate) next_id: u32,
     /// Write side: the value's `@id` to Kryo's id and the class.
@@ -154,8 +154,7 @@ impl Codec {
             kryo,
             max_depth: DEFAULT_MAX_DEPTH,
             max_stack: DEFAULT_MAX_STACK,
-            depth: Cell::new(0),
-            stack_base: Cell::new(0),
+            nesting: Cell::new(Nesting::default()),
             next_id: 0,
             ids: HashMap::new(),
         }
@@ -198,13 +197,13 @@ impl Codec {
 
     /// Starts a walk that does not touch the wire (JSON conversion).
     pub(crate) fn begin_walk(&self) {
-        self.depth.set(0);
+        self.nesting.set(Nesting::default());
     }
 
     /// Starts a graph: Kryo's reset between top-level calls.
     pub(crate) fn begin(&mut self) {
         self.kryo.reset();
-        self.depth.set(0);
+        self.nesting.set(Nesting::default());
         self.next_id = 0;
         self.ids.clear();
     }
@@ -213,29 +212,17 @@ impl Codec {
     /// used more stack than [`Codec::set_max_stack`] allows (deep graphs of
     /// debug builds reach that first). Pair with [`Codec::exit`].
     pub(crate) fn enter(&self) -> Result<()> {
-        let depth = self.depth.get();
-        if depth >= self.max_depth {
-            return Err(Error::new(ErrorKind::MaxDepth(self.max_depth)));
-        }
-        // Where the stack is: the address of a local (stacks grow down on
-        // the targets we run on; growing up, only the depth limit applies).
-        let marker = 0u8;
-        let here = std::ptr::addr_of!(marker) as usize;
-        if depth == 0 {
-            self.stack_base.set(here);
-        } else if self.stack_base.get().saturating_sub(here) > self.max_stack {
-            return Err(Error::new(ErrorKind::MaxStack {
-                depth,
-                bytes: self.max_stack,
-            }));
-        }
-        self.depth.set(depth + 1);
+        let mut n = self.nesting.get();
+        n.enter(self.max_depth, self.max_stack)?;
+        self.nesting.set(n);
         Ok(())
     }
 
     /// Back up one level.
     pub(crate) fn exit(&self) {
-        self.depth.set(self.depth.get().saturating_sub(1));
+        let mut n = self.nesting.get();
+        n.exit();
+        self.nesting.set(n);
     }
 
     /// The serializer family of `class` (schema or JVM name).
