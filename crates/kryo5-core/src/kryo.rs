@@ -457,11 +457,24 @@ impl Kryo {
     /// checked when writing (Java's `object.getClass()`), `T`'s when
     /// reading; a position of any class (`Box<dyn Object>`) is checked
     /// where its value is written.
-    #[inline]
+    #[inline(always)]
     fn check_registered<T: KryoType>(&mut self, value: Option<&T>) -> Result<()> {
         if !self.config.registration_required {
             return Ok(());
         }
+        // A type with a slot stands for one class, found through the slot.
+        if T::type_slot().is_some()
+            && let Some(i) = self.registry.of::<T>()
+            && self.registry.get(i).id.is_some()
+        {
+            return Ok(());
+        }
+        self.check_registered_by_class(value)
+    }
+
+    /// [`Kryo::check_registered`] by the value's class name.
+    #[inline(never)]
+    fn check_registered_by_class<T: KryoType>(&mut self, value: Option<&T>) -> Result<()> {
         let class = T::java_class();
         let reg = match value {
             Some(v) => {
