@@ -3,10 +3,13 @@
 //! `kryo5 demo` (the default) writes a built-in sample through every buffer
 //! flavour, reads it back, and prints the bytes and the throughput.
 //! `kryo5 decode` and `kryo5 encode` turn Kryo bytes into JSON and back
-//! through a schema file (docs/schema-format.md).
+//! through a schema file (docs/schema-format.md), one graph or a stream of
+//! them (`--many`).
 
 mod codec;
 mod demo;
+mod many;
+mod progress;
 
 use std::path::PathBuf;
 
@@ -33,21 +36,38 @@ enum Command {
         seconds: f64,
     },
     /// Print the object graph in FILE as JSON (docs/schema-format.md).
-    ///
-    /// Example: kryo5 decode --schema media.toml --root com.example.MediaContent media.bin
+    #[command(after_help = "Examples:
+  kryo5 decode --schema media.toml --root com.example.MediaContent media.bin
+  kryo5 decode --schema media.toml media.bin -o media.json
+  kryo5 decode --schema media.toml --many stream.bin -o stream.jsonl")]
     Decode {
         #[command(flatten)]
         root: codec::RootArgs,
-        /// The Kryo bytes: one graph.
+        /// FILE holds consecutive graphs (one top-level Kryo call each):
+        /// print one JSON line per graph, in constant memory.
+        #[arg(long)]
+        many: bool,
+        /// With --many: the largest graph accepted, in MiB.
+        #[arg(long, value_name = "MIB", default_value_t = 256, requires = "many")]
+        max_graph: usize,
+        /// The Kryo bytes.
         file: PathBuf,
+        /// Where the JSON goes (standard output if not given).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Write the JSON form in FILE as Kryo bytes.
-    ///
-    /// Example: kryo5 encode --schema media.toml --root com.example.MediaContent media.json -o media.bin
+    #[command(after_help = "Examples:
+  kryo5 encode --schema media.toml --root com.example.MediaContent media.json -o media.bin
+  kryo5 encode --schema media.toml --many stream.jsonl -o stream.bin")]
     Encode {
         #[command(flatten)]
         root: codec::RootArgs,
-        /// The JSON form of one graph.
+        /// FILE holds JSON lines, one graph each: write them as consecutive
+        /// graphs.
+        #[arg(long)]
+        many: bool,
+        /// The JSON form of one graph (JSON lines with --many).
         file: PathBuf,
         /// Where the bytes go (standard output if not given).
         #[arg(short, long, value_name = "FILE")]
@@ -64,8 +84,32 @@ fn main() -> std::process::ExitCode {
         Command::Demo { records, seconds } => {
             demo::run(records, seconds).map_err(|e| e.to_string())
         }
-        Command::Decode { root, file } => codec::decode(&root, &file),
-        Command::Encode { root, file, output } => codec::encode(&root, &file, output.as_deref()),
+        Command::Decode {
+            root,
+            many: false,
+            file,
+            output,
+            ..
+        } => codec::decode(&root, &file, output.as_deref()),
+        Command::Decode {
+            root,
+            many: true,
+            max_graph,
+            file,
+            output,
+        } => many::decode(&root, &file, output.as_deref(), max_graph),
+        Command::Encode {
+            root,
+            many: false,
+            file,
+            output,
+        } => codec::encode(&root, &file, output.as_deref()),
+        Command::Encode {
+            root,
+            many: true,
+            file,
+            output,
+        } => many::encode(&root, &file, output.as_deref()),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
