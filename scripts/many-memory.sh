@@ -22,7 +22,7 @@ dir="$(mktemp -d)"
 trap 'rm -rf "$dir"' EXIT
 
 cat >"$dir/media.json" <<'JSON'
-{"media": {"uri": "http://javaone.com/keynote.mpg", "title": "Javaone Keynote",
+{"media": {"@class": "CasesMedia$Media", "uri": "http://javaone.com/keynote.mpg", "title": "Javaone Keynote",
   "width": 640, "height": 480, "format": "video/mpg4", "duration": 18000000,
   "size": 58982400, "bitrate": 262144, "hasBitrate": true,
   "persons": {"@class": "java.util.ArrayList", "@value": ["Bill Gates", "Steve Jobs"]},

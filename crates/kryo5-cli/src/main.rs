@@ -7,7 +7,10 @@
 //! them (`--many`).
 
 mod codec;
+mod color;
 mod demo;
+mod dump;
+mod inspect;
 mod many;
 mod progress;
 
@@ -73,6 +76,29 @@ enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Print an annotated dump of the bytes in FILE: offset, raw bytes and
+    /// meaning (class ids and names, reference markers, field names,
+    /// values) as an indented tree, graph after graph.
+    ///
+    /// Without a schema, shows what the bytes alone reveal under Kryo's
+    /// defaults (the classes every Kryo registers, ids 0-8, and classes
+    /// written by name), then the rest as raw bytes.
+    #[command(after_help = "Examples:
+  kryo5 inspect media.bin
+  kryo5 inspect --schema media.toml media.bin
+  kryo5 inspect --schema media.toml --root com.example.MediaContent --color always media.bin | less -R")]
+    Inspect {
+        /// The schema file (TOML, docs/schema-format.md).
+        #[arg(long, value_name = "S.toml")]
+        schema: Option<PathBuf>,
+        #[command(flatten)]
+        root: codec::RootSel,
+        /// When to colour the output.
+        #[arg(long, value_enum, default_value_t = color::When::Auto)]
+        color: color::When,
+        /// The Kryo bytes.
+        file: PathBuf,
+    },
 }
 
 fn main() -> std::process::ExitCode {
@@ -110,6 +136,12 @@ fn main() -> std::process::ExitCode {
             file,
             output,
         } => many::encode(&root, &file, output.as_deref()),
+        Command::Inspect {
+            schema,
+            root,
+            color,
+            file,
+        } => inspect::run(schema.as_deref(), &root, &file, color),
     };
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -5,7 +5,7 @@
 
 mod common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 use common::{kryo5, scratch};
@@ -125,6 +125,126 @@ fn many_reports_the_failing_graph_with_its_file_offset() {
     assert!(
         err.contains("line 3:") && err.contains("hint: --many takes one JSON document per line"),
         "{err}"
+    );
+    std::fs::remove_dir_all(dir).ok();
+}
+
+/// Java's bytes for `GRAPH WRITE case cao` of each case, written to files.
+fn java_files(dir: &Path, cases: &[&str]) -> Vec<PathBuf> {
+    let script: String = cases
+        .iter()
+        .map(|c| format!("GRAPH WRITE {c} cao\n"))
+        .collect();
+    let out = jvm().run_text(&script);
+    cases
+        .iter()
+        .zip(out.lines())
+        .map(|(case, line)| {
+            let bytes = line.strip_prefix("OK x").and_then(unhex).expect(line);
+            let file = dir.join(format!("{case}.bin"));
+            std::fs::write(&file, bytes).unwrap();
+            file
+        })
+        .collect()
+}
+
+#[test]
+fn inspect_names_every_part_of_java_bytes_with_a_schema() {
+    let dir = scratch("inspect");
+    let files = java_files(&dir, &["media"]);
+    let o = kryo5(&["inspect", "--schema", SCHEMA, path(&files[0])]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    // Columns: offset, bytes, meaning; the root's class id first.
+    assert!(lines[0].contains("offset") && lines[0].contains("meaning"));
+    let class = lines
+        .iter()
+        .position(|l| l.ends_with("class id 10: CasesMedia$MediaContent"));
+    let class = lines[class.expect(&text)];
+    assert!(class.trim_start().starts_with("0  0c "), "{class}");
+    // Fields by name with their values, nested under their objects.
+    let persons = lines
+        .iter()
+        .find(|l| l.contains("persons: java.util.ArrayList (2 elements)"));
+    assert!(persons.is_some(), "{text}");
+    let gates = lines
+        .iter()
+        .find(|l| l.ends_with("[0]: \"Bill Gates\""))
+        .expect(&text);
+    assert!(gates.contains("42 69 6c 6c 20 47 61 74"), "{gates}");
+    assert!(text.contains("player: Player.JAVA"), "{text}");
+    assert!(text.contains("duration: 18000000 (long)"), "{text}");
+    // No colour into a pipe.
+    assert!(!text.contains('\u{1b}'));
+    let o = kryo5(&[
+        "inspect",
+        "--schema",
+        SCHEMA,
+        "--color",
+        "always",
+        path(&files[0]),
+    ]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("\u{1b}[32mCasesMedia$MediaContent"));
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn inspect_without_a_schema_shows_what_the_bytes_reveal() {
+    let dir = scratch("inspect-bare");
+    let files = java_files(&dir, &["top_string", "auto.media", "refs.media"]);
+    // A String root: Kryo's default registration 1 and the whole value.
+    let o = kryo5(&["inspect", path(&files[0])]);
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(text.contains("class id 1: java.lang.String"), "{text}");
+    assert!(!text.contains("not decoded"), "{text}");
+    // Classes by name show their names; the rest is raw with a note.
+    let o = kryo5(&["inspect", path(&files[1])]);
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        text.contains("class by name: CasesMedia$MediaContent"),
+        "{text}"
+    );
+    assert!(text.contains("describe the classes in a schema"), "{text}");
+    assert!(text.contains("bytes not decoded"), "{text}");
+    // A registered class id says so.
+    let o = kryo5(&["inspect", path(&files[2])]);
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    assert!(text.contains("unknown class id 10 at byte 0"), "{text}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[test]
+fn inspect_of_bytes_the_schema_does_not_fit_shows_the_failure() {
+    let dir = scratch("inspect-bad");
+    let files = java_files(&dir, &["media"]);
+    let java = std::fs::read(&files[0]).unwrap();
+    let cut = dir.join("cut.bin");
+    std::fs::write(&cut, &java[..40]).unwrap();
+    let o = kryo5(&["inspect", "--schema", SCHEMA, path(&cut)]);
+    let (out, err) = (String::from_utf8_lossy(&o.stdout), stderr(&o));
+    assert!(!o.status.success());
+    assert!(
+        out.contains("failed here") && out.contains("error: unexpected end of input"),
+        "{out}"
+    );
+    assert!(
+        err.contains(
+            "at byte 24 (path: CasesMedia$MediaContent.images > [0] > CasesMedia$Image.uri)"
+        ) && err.contains("hint:"),
+        "{err}"
+    );
+    // Garbage: an unknown class id, reported at byte 0.
+    let junk = dir.join("junk.bin");
+    std::fs::write(&junk, [0x7f, 0xff, 0x00]).unwrap();
+    let o = kryo5(&["inspect", "--schema", SCHEMA, path(&junk)]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("unknown class id 125 at byte 0"),
+        "{}",
+        stderr(&o)
     );
     std::fs::remove_dir_all(dir).ok();
 }

@@ -31,10 +31,12 @@ pub mod json;
 mod jtype;
 mod read;
 mod schema;
+mod trace;
 mod value;
 mod write;
 
 pub use codec::{Codec, Root};
 pub use jtype::{JType, Prim};
 pub use schema::{ClassDef, FieldDef, Schema, SchemaError};
+pub use trace::{Brief, Span, What};
 pub use value::{JString, Value};
