@@ -1,14 +1,14 @@
 //! `kryo5`: the command-line tool.
 //!
-//! `kryo5 demo` (the default) writes a built-in sample through every buffer
-//! flavour, reads it back, and prints the bytes and the throughput.
-//! `kryo5 decode` and `kryo5 encode` turn Kryo bytes into JSON and back
-//! through a schema file (docs/schema-format.md), one graph or a stream of
-//! them (`--many`).
+//! `kryo5 bench` (the default) runs the embedded sample data through the
+//! engine and prints sizes and throughput. `kryo5 decode` and `kryo5
+//! encode` turn Kryo bytes into JSON and back through a schema file
+//! (docs/schema-format.md), one graph or a stream of them (`--many`);
+//! `kryo5 inspect` prints an annotated dump of the bytes (docs/tool.md).
 
+mod bench;
 mod codec;
 mod color;
-mod demo;
 mod dump;
 mod inspect;
 mod many;
@@ -18,9 +18,24 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-/// Kryo 5 bytes from the command line.
+/// Seconds `kryo5 bench` runs by default.
+const DEFAULT_SECONDS: f64 = 5.0;
+
+/// Kryo 5 bytes from the command line: benchmark the engine, decode and
+/// encode graphs through a schema, inspect bytes.
 #[derive(Parser)]
-#[command(name = "kryo5", version, about)]
+#[command(
+    name = "kryo5",
+    version,
+    after_help = "With no command, runs `kryo5 bench`.
+
+Examples:
+  kryo5 bench --seconds 2
+  kryo5 decode --schema media.toml media.bin
+  kryo5 decode --schema media.toml --many stream.bin -o stream.jsonl
+  kryo5 encode --schema media.toml --many stream.jsonl -o stream.bin
+  kryo5 inspect --schema media.toml media.bin"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -28,14 +43,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Write and read a built-in sample through every buffer flavour,
-    /// printing the bytes and the throughput.
-    Demo {
-        /// Records in the sample.
-        #[arg(long, default_value_t = 1000)]
-        records: usize,
-        /// Seconds spent timing each flavour and direction.
-        #[arg(long, default_value_t = 0.2)]
+    /// Write and read the embedded sample data (MediaContent, primitive,
+    /// string and array families) and print bytes per item and throughput.
+    #[command(after_help = "Examples:
+  kryo5 bench
+  kryo5 bench --seconds 20")]
+    Bench {
+        /// Seconds for the whole run, shared by the cases.
+        #[arg(long, default_value_t = DEFAULT_SECONDS)]
         seconds: f64,
     },
     /// Print the object graph in FILE as JSON (docs/schema-format.md).
@@ -103,13 +118,10 @@ enum Command {
 
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
-    let result = match cli.command.unwrap_or(Command::Demo {
-        records: 1000,
-        seconds: 0.2,
+    let result = match cli.command.unwrap_or(Command::Bench {
+        seconds: DEFAULT_SECONDS,
     }) {
-        Command::Demo { records, seconds } => {
-            demo::run(records, seconds).map_err(|e| e.to_string())
-        }
+        Command::Bench { seconds } => bench::run(seconds),
         Command::Decode {
             root,
             many: false,

@@ -248,3 +248,55 @@ fn inspect_of_bytes_the_schema_does_not_fit_shows_the_failure() {
     );
     std::fs::remove_dir_all(dir).ok();
 }
+
+#[test]
+fn bench_prints_a_row_per_family() {
+    let o = kryo5(&["bench", "--seconds", "0.01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = String::from_utf8_lossy(&o.stdout);
+    for case in [
+        "MediaContent",
+        "int, varint",
+        "String, non-ASCII",
+        "double[1000]",
+    ] {
+        assert!(text.contains(case), "{case}: {text}");
+    }
+    // MediaContent's standard value: as many bytes as Java's writeObject.
+    let java = jvm().run_text("GRAPH WRITE media obj\n");
+    let java = java
+        .trim()
+        .strip_prefix("OK x")
+        .and_then(unhex)
+        .expect(&java);
+    let media = text
+        .lines()
+        .find(|l| l.starts_with("MediaContent"))
+        .unwrap();
+    let size = format!("{}.0", java.len());
+    assert_eq!(
+        media.split_whitespace().nth(2),
+        Some(size.as_str()),
+        "{media}"
+    );
+}
+
+#[test]
+fn every_command_has_help_with_examples() {
+    for command in [
+        &["--help"][..],
+        &["bench", "--help"],
+        &["decode", "--help"],
+        &["encode", "--help"],
+        &["inspect", "--help"],
+    ] {
+        let o = kryo5(command);
+        assert!(o.status.success());
+        assert!(
+            String::from_utf8_lossy(&o.stdout).contains("Examples:"),
+            "{command:?}"
+        );
+    }
+    let o = kryo5(&["decode", "--bogus"]);
+    assert!(!o.status.success());
+}
