@@ -113,6 +113,16 @@ fn many_reports_the_failing_graph_with_its_file_offset() {
     // The first graph was printed before the failure.
     assert_eq!(String::from_utf8_lossy(&o.stdout).lines().count(), 1);
 
+    // Garbage after a whole graph.
+    let mut stream = graphs[0].clone();
+    stream.extend_from_slice(&[0x7f, 0x01, 0x02]);
+    std::fs::write(&bin, &stream).unwrap();
+    let o = kryo5(&["decode", "--schema", SCHEMA, "--many", path(&bin)]);
+    let err = stderr(&o);
+    assert!(!o.status.success());
+    let at = format!("graph 2 (from byte {first}): unknown class id 125 at byte {first}");
+    assert!(err.contains(&at) && err.contains("hint:"), "{err}");
+
     let jsonl = dir.join("bad.jsonl");
     std::fs::write(
         &jsonl,
@@ -236,6 +246,19 @@ fn inspect_of_bytes_the_schema_does_not_fit_shows_the_failure() {
         ) && err.contains("hint:"),
         "{err}"
     );
+    // Every cut (a sample of them), with and without the schema: a dump and
+    // an exit code, never a panic.
+    for n in (0..java.len()).step_by(5) {
+        std::fs::write(&cut, &java[..n]).unwrap();
+        for args in [&["inspect", "--schema", SCHEMA][..], &["inspect"]] {
+            let o = kryo5(&[args, &[path(&cut)]].concat());
+            assert!(
+                matches!(o.status.code(), Some(0 | 1)),
+                "{n}: {}",
+                stderr(&o)
+            );
+        }
+    }
     // Garbage: an unknown class id, reported at byte 0.
     let junk = dir.join("junk.bin");
     std::fs::write(&junk, [0x7f, 0xff, 0x00]).unwrap();
