@@ -36,7 +36,7 @@ fn nest(spans: &[Span]) -> Vec<Node<'_>> {
 pub(crate) fn render(bytes: &[u8], base: u64, spans: &[Span], paint: Paint, out: &mut Vec<String>) {
     let d = Dump { bytes, base, paint };
     for node in nest(spans) {
-        d.node(&node, None, 0, out);
+        d.node(&node, None, None, 0, out);
     }
 }
 
@@ -108,7 +108,15 @@ impl Dump<'_> {
         }
     }
 
-    fn node(&self, node: &Node<'_>, label: Option<&str>, indent: usize, out: &mut Vec<String>) {
+    /// Lines for `node`; `label_id` is the reference id its parent took.
+    fn node(
+        &self,
+        node: &Node<'_>,
+        label: Option<&str>,
+        label_id: Option<u32>,
+        indent: usize,
+        out: &mut Vec<String>,
+    ) {
         let p = self.paint;
         let span = node.span;
         let start = (span.start as usize).min(self.bytes.len());
@@ -116,7 +124,7 @@ impl Dump<'_> {
         let label = label.map_or_else(String::new, |l| format!("{}: ", p.paint(Style::Name, l)));
         let meaning = match &span.what {
             What::Class(name) => format!("{label}{}", self.class(start, name.as_deref())),
-            What::Marker(m) => format!("{label}{}", p.paint(Style::Marker, &marker(*m))),
+            What::Marker(m) => format!("{label}{}", p.paint(Style::Marker, &marker(*m, label_id))),
             What::Value(brief) if end.is_some() => format!("{label}{}", self.brief(brief)),
             What::Value(_) => format!("{label}{}", p.paint(Style::Error, "failed here")),
         };
@@ -139,7 +147,11 @@ impl Dump<'_> {
                 }
                 _ => None,
             };
-            self.node(child, label.as_deref(), indent + 1, out);
+            let id = match span.what {
+                What::Value(Brief::Shared(id, _)) => Some(id),
+                _ => None,
+            };
+            self.node(child, label.as_deref(), id, indent + 1, out);
             at = child.span.end.map_or(from, |e| e as usize);
         }
         if let Some(end) = end.filter(|&e| e > at) {
@@ -222,11 +234,13 @@ fn unshared(b: &Brief) -> &Brief {
     }
 }
 
-fn marker(m: u32) -> String {
-    match m {
-        0 => "marker 0: null".into(),
-        1 => "marker 1: not null (a new object when references are on)".into(),
-        n => format!("marker {n}: reference to #{}", n - 2),
+/// A reference marker inside a value that took reference id `id`, if any.
+fn marker(m: u32, id: Option<u32>) -> String {
+    match (m, id) {
+        (0, _) => "marker 0: null".into(),
+        (1, Some(id)) => format!("marker 1: new object #{id}"),
+        (1, None) => "marker 1: not null".into(),
+        (n, _) => format!("marker {n}: reference to #{}", n - 2),
     }
 }
 

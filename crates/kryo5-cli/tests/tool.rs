@@ -158,10 +158,23 @@ fn java_files(dir: &Path, cases: &[&str]) -> Vec<PathBuf> {
         .collect()
 }
 
+/// `schema` with references on, as a file in `dir`.
+fn with_refs(dir: &Path, schema: &str) -> String {
+    let text = std::fs::read_to_string(schema).unwrap();
+    let name = Path::new(schema).file_name().unwrap();
+    let file = dir.join(name);
+    std::fs::write(
+        &file,
+        text.replace("references = false", "references = true"),
+    )
+    .unwrap();
+    file.display().to_string()
+}
+
 #[test]
 fn inspect_names_every_part_of_java_bytes_with_a_schema() {
     let dir = scratch("inspect");
-    let files = java_files(&dir, &["media"]);
+    let files = java_files(&dir, &["media", "refs.media", "refs.cycle"]);
     let o = kryo5(&["inspect", "--schema", SCHEMA, path(&files[0])]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = String::from_utf8(o.stdout).unwrap();
@@ -185,6 +198,28 @@ fn inspect_names_every_part_of_java_bytes_with_a_schema() {
     assert!(gates.contains("42 69 6c 6c 20 47 61 74"), "{gates}");
     assert!(text.contains("player: Player.JAVA"), "{text}");
     assert!(text.contains("duration: 18000000 (long)"), "{text}");
+    // References on: markers and ids; a cycle's back-reference.
+    let o = kryo5(&[
+        "inspect",
+        "--schema",
+        &with_refs(&dir, SCHEMA),
+        path(&files[1]),
+    ]);
+    let refs = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(refs.contains("CasesMedia$MediaContent #0"), "{refs}");
+    assert!(refs.contains("marker 1: new object #0"), "{refs}");
+    let basic = "../kryo5-dynamic/tests/schemas/basic.toml";
+    let o = kryo5(&[
+        "inspect",
+        "--schema",
+        &with_refs(&dir, basic),
+        path(&files[2]),
+    ]);
+    let cycle = String::from_utf8_lossy(&o.stdout);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(cycle.contains("marker 2: reference to #0"), "{cycle}");
+    assert!(cycle.contains("back-reference to #0"), "{cycle}");
     // No colour into a pipe.
     assert!(!text.contains('\u{1b}'));
     let o = kryo5(&[
