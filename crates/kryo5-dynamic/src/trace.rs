@@ -34,6 +34,17 @@ pub struct Span {
 }
 
 /// What a [`Span`] holds.
+///
+/// ```
+/// use kryo5_dynamic::{Codec, Root, Schema, What};
+/// let mut codec = Codec::new(Schema::from_toml("references = true", "s")?);
+/// codec.record(true);
+/// // A String by writeClassAndObject: class 1 (String), marker 1, "a".
+/// codec.read(&mut kryo5_io::Input::new(&[0x03, 0x01, 0x82, 0x61]), &Root::ClassAndObject)?;
+/// let whats: Vec<What> = codec.take_spans().into_iter().skip(1).map(|s| s.what).collect();
+/// assert_eq!(whats, [What::Class(Some("java.lang.String".into())), What::Marker(1)]);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub enum What {
     /// A value in its position: class, marker and payload.
