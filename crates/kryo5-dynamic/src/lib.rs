@@ -31,12 +31,14 @@ pub mod json;
 mod jtype;
 mod read;
 mod schema;
-mod trace;
 mod value;
 mod write;
+
+// Where each part of a graph lies in the bytes (`Codec::record`).
+mod trace;
+pub use trace::{Brief, Span, What};
 
 pub use codec::{Codec, Root};
 pub use jtype::{JType, Prim};
 pub use schema::{ClassDef, FieldDef, Schema, SchemaError};
-pub use trace::{Brief, Span, What};
 pub use value::{JString, Value};
