@@ -210,3 +210,88 @@ impl Codec {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use kryo5_io::{Input, Output};
+
+    use super::*;
+    use crate::{Root, Schema};
+
+    const SCHEMA: &str = r#"
+references = true
+[[class]]
+name = "java.util.ArrayList"
+[[class]]
+name = "a.P"
+fields = [{ name = "label", type = "String" }, { name = "next", type = "a.P" }, { name = "xs", type = "java.util.List" }]
+"#;
+
+    /// A P whose list holds a string, the P itself and null.
+    fn graph() -> Value {
+        let list = Value::List {
+            class: "java.util.ArrayList".into(),
+            items: vec![Value::string("s"), Value::Ref(0), Value::Null],
+        };
+        Value::Shared {
+            id: 0,
+            value: Box::new(Value::Object {
+                class: "a.P".into(),
+                fields: vec![
+                    ("label".into(), Value::string("p")),
+                    ("next".into(), Value::Null),
+                    ("xs".into(), list),
+                ],
+            }),
+        }
+    }
+
+    /// Depths step in by one at most; finished spans lie inside the input.
+    fn well_formed(spans: &[Span], len: u64) {
+        let mut depth = 0;
+        for s in spans {
+            assert!(s.depth <= depth + 1, "{spans:#?}");
+            depth = s.depth;
+            assert!(s.end.is_none_or(|e| s.start <= e && e <= len), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn spans_cover_a_graph_and_every_cut_of_it() {
+        let mut codec = Codec::new(Schema::from_toml(SCHEMA, "s").unwrap());
+        let mut out = Output::new();
+        codec
+            .write(&mut out, &graph(), &Root::ClassAndObject)
+            .unwrap();
+        let bytes = out.as_slice();
+        codec.record(true);
+        codec
+            .read(&mut Input::new(bytes), &Root::ClassAndObject)
+            .unwrap();
+        let spans = codec.take_spans();
+        well_formed(&spans, bytes.len() as u64);
+        assert_eq!(spans[0].end, Some(bytes.len() as u64));
+        let markers = spans.iter().filter(|s| matches!(s.what, What::Marker(_)));
+        assert!(
+            markers.clone().any(|s| s.what == What::Marker(2)),
+            "{spans:#?}"
+        );
+        assert!(
+            spans
+                .iter()
+                .any(|s| s.what == What::Value(Brief::Leaf(Value::Ref(0))))
+        );
+        for n in 0..bytes.len() {
+            assert!(
+                codec
+                    .read(&mut Input::new(&bytes[..n]), &Root::ClassAndObject)
+                    .is_err()
+            );
+            let spans = codec.take_spans();
+            well_formed(&spans, n as u64);
+            // The root opened, and failed.
+            assert_eq!(spans[0].start, 0);
+            assert_eq!(spans[0].end, None, "{n}");
+        }
+    }
+}
