@@ -2,7 +2,7 @@
 //! a schema file (docs/schema-format.md), with the dynamic codec; one graph
 //! per file, or a stream of them with `--many` (`many.rs`).
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Args;
@@ -78,8 +78,24 @@ pub(crate) fn describe(e: &kryo5::Error, base: u64) -> String {
     text
 }
 
-fn read_file(path: &Path) -> Result<Vec<u8>, String> {
-    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+/// The input `path` names (`-`: standard input) and its size when known.
+pub(crate) fn open(path: &Path) -> Result<(Box<dyn Read>, Option<u64>), String> {
+    if path == Path::new("-") {
+        return Ok((Box::new(std::io::stdin().lock()), None));
+    }
+    let f = std::fs::File::open(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let len = f.metadata().ok().map(|m| m.len());
+    Ok((Box::new(f), len))
+}
+
+/// All the bytes of the input `path` names (`-`: standard input).
+pub(crate) fn read_file(path: &Path) -> Result<Vec<u8>, String> {
+    let mut bytes = Vec::new();
+    open(path)?
+        .0
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(bytes)
 }
 
 /// Where output goes: `path`, or standard output; buffered.
@@ -124,8 +140,8 @@ pub(crate) fn decode(args: &RootArgs, file: &Path, output: Option<&Path>) -> Res
 /// standard output).
 pub(crate) fn encode(args: &RootArgs, file: &Path, output: Option<&Path>) -> Result<(), String> {
     let (mut codec, root) = args.codec_and_root()?;
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{}: {e}", file.display()))?;
-    let j: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
+    let text = read_file(file)?;
+    let j: serde_json::Value = serde_json::from_slice(&text).map_err(|e| {
         format!(
             "{}: {e}\nhint: one JSON document (--many for JSON lines)",
             file.display()

@@ -11,7 +11,7 @@ use kryo5::dynamic::{Codec, Schema, Span};
 use kryo5::io::Input;
 use kryo5::{Error, ErrorKind};
 
-use crate::codec::{READ_HINT, RootSel, describe, load_codec};
+use crate::codec::{READ_HINT, RootSel, describe, load_codec, read_file};
 use crate::color::{Paint, Style, When};
 use crate::dump;
 
@@ -23,7 +23,7 @@ pub(crate) fn run(
     color: When,
 ) -> Result<(), String> {
     let name = file.display();
-    let bytes = std::fs::read(file).map_err(|e| format!("{name}: {e}"))?;
+    let bytes = read_file(file)?;
     let mut codec = match schema {
         Some(s) => load_codec(s)?,
         None => Codec::new(

@@ -57,7 +57,8 @@ enum Command {
     #[command(after_help = "Examples:
   kryo5 decode --schema media.toml --root com.example.MediaContent media.bin
   kryo5 decode --schema media.toml media.bin -o media.json
-  kryo5 decode --schema media.toml --many stream.bin -o stream.jsonl")]
+  kryo5 decode --schema media.toml --many stream.bin -o stream.jsonl
+  cat stream.bin | kryo5 decode --schema media.toml --many - | head")]
     Decode {
         #[command(flatten)]
         root: codec::RootArgs,
@@ -68,7 +69,7 @@ enum Command {
         /// With --many: the largest graph accepted, in MiB.
         #[arg(long, value_name = "MIB", default_value_t = 256, requires = "many")]
         max_graph: usize,
-        /// The Kryo bytes.
+        /// The Kryo bytes (`-`: standard input).
         file: PathBuf,
         /// Where the JSON goes (standard output if not given).
         #[arg(short, long, value_name = "FILE")]
@@ -85,7 +86,8 @@ enum Command {
         /// graphs.
         #[arg(long)]
         many: bool,
-        /// The JSON form of one graph (JSON lines with --many).
+        /// The JSON form of one graph (JSON lines with --many; `-`:
+        /// standard input).
         file: PathBuf,
         /// Where the bytes go (standard output if not given).
         #[arg(short, long, value_name = "FILE")]
@@ -111,7 +113,7 @@ enum Command {
         /// When to colour the output.
         #[arg(long, value_enum, default_value_t = color::When::Auto)]
         color: color::When,
-        /// The Kryo bytes.
+        /// The Kryo bytes (`-`: standard input).
         file: PathBuf,
     },
 }

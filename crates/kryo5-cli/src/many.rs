@@ -9,7 +9,6 @@
 //! than the window), and the graph is read again. Memory is the window plus
 //! one graph's values, whatever the file's size.
 
-use std::fs::File;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::Path;
 
@@ -17,7 +16,7 @@ use kryo5::dynamic::json;
 use kryo5::io::{Input, Output};
 use kryo5::{Error, ErrorKind};
 
-use crate::codec::{READ_HINT, RootArgs, describe, encode_one, sink};
+use crate::codec::{READ_HINT, RootArgs, describe, encode_one, open, sink};
 use crate::progress::Progress;
 
 /// Bytes read ahead of the graph being decoded.
@@ -139,11 +138,10 @@ pub(crate) fn decode(
 ) -> Result<(), String> {
     let (mut codec, root) = args.codec_and_root()?;
     let name = file.display();
-    let f = File::open(file).map_err(|e| format!("{name}: {e}"))?;
-    let len = f.metadata().map(|m| m.len()).unwrap_or(0);
+    let (f, len) = open(file)?;
     let mut out = sink(output)?;
     let mut window = Window::new(f, WINDOW, max_graph_mib.saturating_mul(1 << 20).max(16));
-    let progress = Progress::new(len);
+    let progress = Progress::new(len.unwrap_or(0));
     let mut graphs = 0u64;
     while !window.at_end().map_err(|e| format!("{name}: {e}"))? {
         let value = window
@@ -182,8 +180,8 @@ pub(crate) fn decode(
 pub(crate) fn encode(args: &RootArgs, file: &Path, output: Option<&Path>) -> Result<(), String> {
     let (mut codec, root) = args.codec_and_root()?;
     let name = file.display();
-    let f = File::open(file).map_err(|e| format!("{name}: {e}"))?;
-    let progress = Progress::new(f.metadata().map(|m| m.len()).unwrap_or(0));
+    let (f, len) = open(file)?;
+    let progress = Progress::new(len.unwrap_or(0));
     let mut lines = BufReader::with_capacity(1 << 16, f);
     let mut w = sink(output)?;
     let mut out = Output::new();

@@ -83,6 +83,21 @@ fn many_decodes_a_java_stream_to_json_lines_and_encodes_it_back() {
         serde_json::from_str::<serde_json::Value>(lines[2]).unwrap()
     );
 
+    // The same from standard input, as in a pipeline.
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_kryo5"))
+        .args(["decode", "--schema", SCHEMA, "--many", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feed = stream.clone();
+    let writer = std::thread::spawn(move || std::io::Write::write_all(&mut stdin, &feed));
+    let piped = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert!(piped.status.success());
+    assert_eq!(String::from_utf8(piped.stdout).unwrap(), text);
+
     let back = dir.join("back.bin");
     many("encode", &jsonl, &back);
     assert_eq!(std::fs::read(&back).unwrap(), stream);
