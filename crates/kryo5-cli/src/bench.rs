@@ -28,13 +28,14 @@ struct Case {
     read: Read,
 }
 
-/// `data`, one value at a time through `w` and `r`.
-fn each<T: PartialEq + Copy + 'static>(
-    name: &'static str,
-    data: Vec<T>,
-    w: fn(&mut Output, T) -> kryo5::io::Result<()>,
-    r: for<'a> fn(&mut Input<'a>) -> kryo5::io::Result<T>,
-) -> Case {
+/// `data`, one value at a time through `w` and `r` (generic, so that each
+/// call is inlined into the loop as in a program's own code).
+fn each<T, W, R>(name: &'static str, data: Vec<T>, w: W, r: R) -> Case
+where
+    T: PartialEq + Copy + 'static,
+    W: Fn(&mut Output, T) -> kryo5::io::Result<()> + 'static,
+    R: for<'a> Fn(&mut Input<'a>) -> kryo5::io::Result<T> + 'static,
+{
     let expect = data.clone();
     Case {
         name,
