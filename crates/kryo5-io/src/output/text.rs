@@ -153,7 +153,7 @@ impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
     /// [`ErrorKind::BufferOverflow`] past the maximum size (for
     /// [`Memory`](super::sink::Memory) nothing of the string is kept), or a
     /// sink error.
-    #[inline]
+    #[inline(always)]
     pub fn write_string(&mut self, value: Option<&str>) -> Result<()> {
         // Fast paths: `null`, Kryo's ASCII form (2..=32 ASCII characters)
         // and short ASCII in the UTF-8 form, when they fit in the buffer, so
