@@ -11,6 +11,7 @@ use kryo5_core::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, Error, ErrorKind, Kryo, R
 
 use crate::jtype::{JType, Prim};
 use crate::schema::{ClassDef, Schema};
+use crate::serializer::ClassSerializer;
 
 /// How the root of a graph was written: Java's three entry points.
 ///
@@ -86,18 +87,24 @@ pub(crate) enum Kind<'s> {
     Collection,
     Map,
     Enum(&'s [String]),
+    /// An enum with `EnumNameSerializer`.
+    EnumName(&'s [String]),
     User(&'s ClassDef),
 }
 
 impl Kind<'_> {
     /// Whether the serializer writes its own null (section 6.1).
     pub(crate) fn accepts_null(&self) -> bool {
-        !matches!(self, Kind::Boxed(_) | Kind::User(_))
+        match self {
+            Kind::Boxed(_) | Kind::EnumName(_) => false,
+            Kind::User(def) => def.serializer.writes_null(),
+            _ => true,
+        }
     }
 
     /// Whether values of the class take reference ids (section 7.2).
     pub(crate) fn uses_refs(&self) -> bool {
-        !matches!(self, Kind::Boxed(_) | Kind::Enum(_))
+        !matches!(self, Kind::Boxed(_) | Kind::Enum(_) | Kind::EnumName(_))
     }
 }
 
@@ -124,6 +131,22 @@ pub(crate) struct Slot {
     pub(crate) how: How,
     /// Type arguments passed to the value's serializer.
     pub(crate) args: Vec<JType>,
+    /// The field's name and annotations (empty for elements).
+    pub(crate) meta: Meta,
+}
+
+/// What the evolution serializers need of a field beyond how it is
+/// written: its Java name and annotations.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Meta {
+    /// The Java field name (the key without its declaring class).
+    pub(crate) name: String,
+    /// `@Tag(n)`.
+    pub(crate) tag: Option<u32>,
+    /// `@Since(n)`.
+    pub(crate) since: u32,
+    /// `@Deprecated`.
+    pub(crate) deprecated: bool,
 }
 
 const COLLECTIONS: [&str; 5] = [
@@ -239,10 +262,11 @@ impl Codec {
             JType::Class(n, _) => {
                 n == "java.lang.String"
                     || Prim::from_boxed(n).is_some()
-                    || self
-                        .schema
-                        .class(n)
-                        .is_some_and(|c| c.is_final.unwrap_or(c.constants.is_some()))
+                    || self.schema.class(n).is_some_and(|c| {
+                        let implied =
+                            c.constants.is_some() || c.serializer == ClassSerializer::Record;
+                        c.is_final.unwrap_or(implied)
+                    })
             }
         }
     }
@@ -265,11 +289,13 @@ impl Codec {
                     How::Object(t.clone())
                 },
                 args: t.args().to_vec(),
+                meta: Meta::default(),
             },
             _ => Slot {
                 key: String::new(),
                 how: How::ClassAnd,
                 args: arg.map(|t| t.args().to_vec()).unwrap_or_default(),
+                meta: Meta::default(),
             },
         }
     }
@@ -314,6 +340,15 @@ impl Codec {
                     seen.push(&f.name);
                     f.name.clone()
                 };
+                let meta = Meta {
+                    name: f.name.clone(),
+                    tag: f.tag,
+                    since: f.since,
+                    deprecated: f.deprecated,
+                };
+                if class.serializer == ClassSerializer::Record {
+                    return self.component(key, ty, meta);
+                }
                 let args = if self.schema.optimized_generics {
                     ty.args().to_vec()
                 } else {
@@ -330,9 +365,31 @@ impl Codec {
                     (t, None) if self.is_final(t) => known(t.clone(), f.nullable),
                     _ => How::ClassAnd,
                 };
-                Slot { key, how, args }
+                Slot {
+                    key,
+                    how,
+                    args,
+                    meta,
+                }
             })
             .collect())
+    }
+
+    /// A record component (format spec 8.21): a primitive through its
+    /// wrapper's serializer, a final type with `writeObjectOrNull`, any
+    /// other with `writeClassAndObject`; no type arguments.
+    fn component(&self, key: String, ty: JType, meta: Meta) -> Slot {
+        let how = match ty {
+            JType::Prim(p) => How::Object(JType::Class(p.boxed().to_owned(), Vec::new())),
+            t if self.is_final(&t) => How::OrNull(t),
+            _ => How::ClassAnd,
+        };
+        Slot {
+            key,
+            how,
+            args: Vec::new(),
+            meta,
+        }
     }
 }
 
@@ -366,8 +423,14 @@ pub(crate) fn kind_of<'s>(schema: &'s Schema, class: &str) -> Result<Kind<'s>> {
     };
     match schema.class(class).or_else(|| body_of(class)) {
         Some(ClassDef {
-            constants: Some(c), ..
-        }) => Ok(Kind::Enum(c)),
+            constants: Some(c),
+            serializer,
+            ..
+        }) => Ok(if *serializer == ClassSerializer::EnumName {
+            Kind::EnumName(c)
+        } else {
+            Kind::Enum(c)
+        }),
         Some(c) => Ok(Kind::User(c)),
         None => Err(Error::new(ErrorKind::Unsupported(format!(
             "class {class} is not described by the schema"

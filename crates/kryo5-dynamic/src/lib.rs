@@ -27,14 +27,17 @@
 #![forbid(unsafe_code)]
 
 mod codec;
+mod evolve;
 pub mod json;
 mod jtype;
 mod read;
 mod schema;
+mod serializer;
 mod value;
 mod write;
 
 pub use codec::{Codec, Root};
 pub use jtype::{JType, Prim};
 pub use schema::{ClassDef, FieldDef, Schema, SchemaError};
+pub use serializer::ClassSerializer;
 pub use value::{JString, Value};

@@ -1,0 +1,171 @@
+//! The serializer a schema class is written with (`serializer`,
+//! `default_serializer`) and its settings (`config`), named as in Kryo.
+
+use kryo5_core::serializers::compatible::CompatibleConfig;
+use kryo5_core::serializers::field_family::Framing;
+use kryo5_core::serializers::tagged::TaggedConfig;
+use kryo5_core::serializers::version::VersionConfig;
+
+/// The serializer of a class and its settings, with Kryo's defaults where
+/// the schema says nothing.
+///
+/// ```
+/// use kryo5_dynamic::{ClassSerializer, Schema};
+/// let s = Schema::from_toml(
+///     "default_serializer = \"compatible\"\nconfig = { chunked_encoding = true }\n\
+///      [[class]]\nname = \"a.P\"\n",
+///     "p.toml",
+/// )?;
+/// let ClassSerializer::Compatible(c) = s.classes[0].serializer else { panic!() };
+/// assert!(c.chunked_encoding && c.read_unknown_field_data);
+/// # Ok::<(), kryo5_dynamic::SchemaError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClassSerializer {
+    /// `FieldSerializer`.
+    Field,
+    /// `CompatibleFieldSerializer`.
+    Compatible(CompatibleConfig),
+    /// `TaggedFieldSerializer`.
+    Tagged(TaggedConfig),
+    /// `VersionFieldSerializer`.
+    Version(VersionConfig),
+    /// `RecordSerializer` (a Java record).
+    Record,
+    /// `EnumSerializer` (by ordinal).
+    Enum,
+    /// `EnumNameSerializer` (by name).
+    EnumName,
+}
+
+impl ClassSerializer {
+    /// How the compatible and tagged serializers frame each field.
+    pub(crate) fn framing(self) -> Option<Framing> {
+        let (with_class, chunked, chunk_size) = match self {
+            ClassSerializer::Compatible(c) => {
+                (c.read_unknown_field_data, c.chunked_encoding, c.chunk_size)
+            }
+            ClassSerializer::Tagged(c) => {
+                (c.read_unknown_tag_data, c.chunked_encoding, c.chunk_size)
+            }
+            _ => return None,
+        };
+        Some(Framing {
+            with_class,
+            chunked,
+            chunk_size,
+        })
+    }
+
+    /// Whether it writes Java `null` itself, as `00` (tagged, version).
+    pub(crate) fn writes_null(self) -> bool {
+        matches!(
+            self,
+            ClassSerializer::Tagged(_) | ClassSerializer::Version(_)
+        )
+    }
+
+    /// Whether a value must hold every field of the class: not for the
+    /// evolution serializers, whose data may lack fields the schema has.
+    pub(crate) fn all_fields(self) -> bool {
+        matches!(self, ClassSerializer::Field | ClassSerializer::Record)
+    }
+}
+
+/// A serializer by name, before its settings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Family {
+    Field,
+    Compatible,
+    Tagged,
+    Version,
+    Record,
+    Enum,
+    EnumName,
+}
+
+impl Family {
+    /// `FieldSerializer` and its variants: what `default_serializer` takes.
+    pub(crate) fn is_field_family(self) -> bool {
+        matches!(
+            self,
+            Family::Field | Family::Compatible | Family::Tagged | Family::Version
+        )
+    }
+}
+
+/// Short name, Kryo class name, family.
+const NAMES: [(&str, &str, Family); 7] = [
+    ("field", "FieldSerializer", Family::Field),
+    (
+        "compatible",
+        "CompatibleFieldSerializer",
+        Family::Compatible,
+    ),
+    ("tagged", "TaggedFieldSerializer", Family::Tagged),
+    ("version", "VersionFieldSerializer", Family::Version),
+    ("record", "RecordSerializer", Family::Record),
+    ("enum", "EnumSerializer", Family::Enum),
+    ("enum-name", "EnumNameSerializer", Family::EnumName),
+];
+
+/// The family a `serializer` value names, short or Kryo's class name.
+pub(crate) fn family(name: &str) -> Option<Family> {
+    NAMES
+        .iter()
+        .find(|(short, long, _)| *short == name || *long == name)
+        .map(|n| n.2)
+}
+
+/// FieldSerializerConfig's own keys, not supported yet.
+const FIELD_CONFIG: [&str; 3] = [
+    "fields_can_be_null",
+    "fixed_field_types",
+    "variable_length_encoding",
+];
+
+/// `family` with the settings of a `config` table.
+pub(crate) fn configure(family: Family, table: &toml::Table) -> Result<ClassSerializer, String> {
+    let mut s = match family {
+        Family::Field => ClassSerializer::Field,
+        Family::Compatible => ClassSerializer::Compatible(CompatibleConfig::default()),
+        Family::Tagged => ClassSerializer::Tagged(TaggedConfig::default()),
+        Family::Version => ClassSerializer::Version(VersionConfig::default()),
+        Family::Record => ClassSerializer::Record,
+        Family::Enum => ClassSerializer::Enum,
+        Family::EnumName => ClassSerializer::EnumName,
+    };
+    for (key, value) in table {
+        let flag = || {
+            value
+                .as_bool()
+                .ok_or_else(|| format!("{key}: expected true or false"))
+        };
+        match (&mut s, key.as_str()) {
+            (ClassSerializer::Compatible(c), "chunked_encoding") => c.chunked_encoding = flag()?,
+            (ClassSerializer::Tagged(c), "chunked_encoding") => c.chunked_encoding = flag()?,
+            (ClassSerializer::Compatible(c), "read_unknown_field_data") => {
+                c.read_unknown_field_data = flag()?;
+            }
+            (ClassSerializer::Tagged(c), "read_unknown_field_data") => {
+                c.read_unknown_tag_data = flag()?;
+            }
+            (ClassSerializer::Compatible(c), "chunk_size") => c.chunk_size = chunk_size(value)?,
+            (ClassSerializer::Tagged(c), "chunk_size") => c.chunk_size = chunk_size(value)?,
+            (ClassSerializer::Version(c), "compatible") => c.compatible = flag()?,
+            (_, k) if FIELD_CONFIG.contains(&k) => {
+                return Err(format!("{k} is not supported by the dynamic codec yet"));
+            }
+            (_, k) => return Err(format!("{k} is not a setting of {family:?} serializers")),
+        }
+    }
+    Ok(s)
+}
+
+fn chunk_size(value: &toml::Value) -> Result<usize, String> {
+    value
+        .as_integer()
+        .and_then(|n| usize::try_from(n).ok())
+        .filter(|&n| n > 0)
+        .ok_or_else(|| "chunk_size: expected a positive integer".to_owned())
+}
