@@ -97,7 +97,7 @@ impl Kind<'_> {
     pub(crate) fn accepts_null(&self) -> bool {
         match self {
             Kind::Boxed(_) | Kind::EnumName(_) => false,
-            Kind::User(def) => def.serializer.writes_null(),
+            Kind::User(def) => def.wrap.is_none() && def.serializer.writes_null(),
             _ => true,
         }
     }

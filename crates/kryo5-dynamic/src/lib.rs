@@ -34,10 +34,11 @@ mod read;
 mod schema;
 mod serializer;
 mod value;
+mod wrap;
 mod write;
 
 pub use codec::{Codec, Root};
 pub use jtype::{JType, Prim};
 pub use schema::{ClassDef, FieldDef, Schema, SchemaError};
-pub use serializer::ClassSerializer;
+pub use serializer::{ClassSerializer, Wrapper};
 pub use value::{JString, Value};

@@ -174,7 +174,12 @@ impl Codec {
             }
             Kind::Collection => self.read_collection(input, class, args, refs),
             Kind::Map => self.read_map(input, class, args, refs),
-            Kind::User(def) => self.read_object(input, class, def, args, refs),
+            Kind::User(def) => match &def.wrap {
+                Some(w) => {
+                    self.read_wrapped(input, w, |c, i| c.read_object(i, class, def, args, refs))
+                }
+                None => self.read_object(input, class, def, args, refs),
+            },
         }
     }
 

@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::jtype::JType;
-use crate::serializer::{self, ClassSerializer, Family};
+use crate::serializer::{self, ClassSerializer, Family, Wrapper};
 
 /// A loaded schema: the top-level settings and the classes, registrations
 /// first in registration order.
@@ -63,6 +63,9 @@ pub struct ClassDef {
     /// The serializer and its settings (`serializer`, `config`, or the
     /// schema's `default_serializer`).
     pub serializer: ClassSerializer,
+    /// A serializer around it that transforms its bytes (deflate,
+    /// Blowfish).
+    pub wrap: Option<Wrapper>,
 }
 
 /// One field of a class.
@@ -250,7 +253,8 @@ impl Schema {
         let mut classes = Vec::with_capacity(raw.class.len());
         for c in raw.class {
             let span = c.name.span();
-            let class_serializer = resolve(&c, &default).map_err(|(s, k, m)| err(s, k, m))?;
+            let (class_serializer, wrap) =
+                resolve(&c, &default).map_err(|(s, k, m)| err(s, k, m))?;
             let parse = |t: &Spanned<String>, key: &str| {
                 JType::parse_with(t.get_ref(), &c.type_params)
                     .map_err(|m| err(Some(t.span()), key, m))
@@ -296,6 +300,7 @@ impl Schema {
                 fields,
                 constants: c.constants,
                 serializer: class_serializer,
+                wrap,
             });
         }
         Ok(Schema {
@@ -322,11 +327,9 @@ impl Schema {
 
 /// The serializer of a class: its own `serializer` and `config`, else the
 /// schema's default (field serializers only; enums keep theirs), its
-/// `config` overridden key by key by the class's.
-fn resolve(
-    c: &RawClass,
-    default: &Default,
-) -> Result<ClassSerializer, (Option<Range<usize>>, &'static str, String)> {
+/// `config` overridden key by key by the class's; and the wrapper around
+/// it, if any.
+fn resolve(c: &RawClass, default: &Default) -> Result<(ClassSerializer, Option<Wrapper>), Fault> {
     let own = c.serializer.as_ref();
     let (name, span, key) = match (own, default) {
         (Some(s), _) => (s.get_ref().as_str(), s.span(), "serializer"),
@@ -336,14 +339,8 @@ fn resolve(
         (None, _) if c.constants.is_some() => ("enum", c.name.span(), "name"),
         (None, _) => ("field", c.name.span(), "name"),
     };
-    let family = serializer::family(name).ok_or((Some(span.clone()), key, unsupported(name)))?;
-    let is_enum = matches!(family, Family::Enum | Family::EnumName);
-    if is_enum != c.constants.is_some() {
-        let m = format!("the {name} serializer is for enums, which have constants");
-        return Err((Some(span), key, m));
-    }
     let inherited = match (own, default) {
-        (None, Some((_, Some(cfg)))) if family.is_field_family() => Some(cfg),
+        (None, Some((_, Some(cfg)))) if c.constants.is_none() => Some(cfg),
         _ => None,
     };
     let mut table = inherited.map(|t| t.get_ref().clone()).unwrap_or_default();
@@ -351,8 +348,23 @@ fn resolve(
     if let Some(own) = &c.config {
         table.extend(own.get_ref().clone());
     }
-    serializer::configure(family, &table).map_err(|m| (cfg_span, "config", m))
+    let config_error = |m| (cfg_span.clone(), "config", m);
+    let (wrap, name) = match serializer::wrapper(name, &mut table).map_err(config_error)? {
+        Some((w, inner)) => (Some(w), inner),
+        None => (None, name.to_owned()),
+    };
+    let family = serializer::family(&name).ok_or((Some(span.clone()), key, unsupported(&name)))?;
+    let is_enum = matches!(family, Family::Enum | Family::EnumName);
+    if is_enum != c.constants.is_some() {
+        let m = format!("the {name} serializer is for enums, which have constants");
+        return Err((Some(span), key, m));
+    }
+    let s = serializer::configure(family, &table).map_err(config_error)?;
+    Ok((s, wrap))
 }
+
+/// Where a class's serializer is wrong: span, key, message.
+type Fault = (Option<Range<usize>>, &'static str, String);
 
 fn unsupported(what: &str) -> String {
     format!("{what:?} is not supported by the dynamic codec yet")

@@ -2,6 +2,8 @@
 //! `default_serializer`) and its settings (`config`), named as in Kryo.
 
 use kryo5_core::serializers::compatible::CompatibleConfig;
+#[cfg(feature = "deflate")]
+use kryo5_core::serializers::deflate::DeflateConfig;
 use kryo5_core::serializers::field_family::Framing;
 use kryo5_core::serializers::tagged::TaggedConfig;
 use kryo5_core::serializers::version::VersionConfig;
@@ -168,4 +170,104 @@ fn chunk_size(value: &toml::Value) -> Result<usize, String> {
         .and_then(|n| usize::try_from(n).ok())
         .filter(|&n| n > 0)
         .ok_or_else(|| "chunk_size: expected a positive integer".to_owned())
+}
+
+/// A serializer around the class's own one that transforms its bytes
+/// (`serializer = "DeflateSerializer"` or `"BlowfishSerializer"`, the
+/// wrapped one in `config.wraps`, default `field`).
+///
+/// ```
+/// use kryo5_dynamic::{Schema, Wrapper};
+/// let s = Schema::from_toml(
+///     "[[class]]\nname = \"a.P\"\nserializer = \"BlowfishSerializer\"\n\
+///      config = { key = \"0102030405\" }\n",
+///     "p.toml",
+/// )?;
+/// assert_eq!(s.classes[0].wrap, Some(Wrapper::Blowfish(vec![1, 2, 3, 4, 5])));
+/// # Ok::<(), kryo5_dynamic::SchemaError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Wrapper {
+    /// `DeflateSerializer` with its settings.
+    #[cfg(feature = "deflate")]
+    Deflate(DeflateConfig),
+    /// `BlowfishSerializer` with its key.
+    #[cfg(feature = "blowfish")]
+    Blowfish(Vec<u8>),
+}
+
+/// For a wrapping serializer's name: the wrapper, its keys taken out of
+/// `table`, and the name of the serializer it wraps.
+pub(crate) fn wrapper(
+    name: &str,
+    table: &mut toml::Table,
+) -> Result<Option<(Wrapper, String)>, String> {
+    let deflate = matches!(name, "deflate" | "DeflateSerializer");
+    if !deflate && !matches!(name, "blowfish" | "BlowfishSerializer") {
+        return Ok(None);
+    }
+    let inner = match table.remove("wraps") {
+        None => "field".to_owned(),
+        Some(toml::Value::String(s))
+            if family(&s).is_some_and(|f| f.is_field_family() || f == Family::Record) =>
+        {
+            s
+        }
+        Some(v) => return Err(format!("wraps: {v} is not a field or record serializer")),
+    };
+    let w = if deflate {
+        deflate_wrapper(table)?
+    } else {
+        blowfish_wrapper(table)?
+    };
+    Ok(Some((w, inner)))
+}
+
+#[cfg(feature = "deflate")]
+fn deflate_wrapper(table: &mut toml::Table) -> Result<Wrapper, String> {
+    let mut c = DeflateConfig::default();
+    if let Some(v) = table.remove("compression_level") {
+        c.compression_level = v
+            .as_integer()
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|&n| n <= 9)
+            .ok_or("compression_level: expected 0 to 9")?;
+    }
+    if let Some(v) = table.remove("no_headers") {
+        c.no_headers = v.as_bool().ok_or("no_headers: expected true or false")?;
+    }
+    Ok(Wrapper::Deflate(c))
+}
+
+#[cfg(not(feature = "deflate"))]
+fn deflate_wrapper(_: &mut toml::Table) -> Result<Wrapper, String> {
+    Err("DeflateSerializer needs kryo5-dynamic's deflate feature".into())
+}
+
+#[cfg(feature = "blowfish")]
+fn blowfish_wrapper(table: &mut toml::Table) -> Result<Wrapper, String> {
+    let key = table
+        .remove("key")
+        .and_then(|v| v.as_str().and_then(unhex))
+        .filter(|k| (4..=56).contains(&k.len()))
+        .ok_or("key: expected 4 to 56 bytes in hex")?;
+    Ok(Wrapper::Blowfish(key))
+}
+
+#[cfg(not(feature = "blowfish"))]
+fn blowfish_wrapper(_: &mut toml::Table) -> Result<Wrapper, String> {
+    Err("BlowfishSerializer needs kryo5-dynamic's blowfish feature".into())
+}
+
+/// Bytes from hex digits (two per byte).
+#[cfg(feature = "blowfish")]
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    let digits = text.as_bytes();
+    if !digits.len().is_multiple_of(2) {
+        return None;
+    }
+    digits
+        .chunks(2)
+        .map(|d| u8::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok())
+        .collect()
 }

@@ -159,9 +159,12 @@ impl Codec {
                 self.write_collection(out, items, args)
             }
             (Kind::Map, Value::Map { entries, .. }) => self.write_map(out, entries, args),
-            (Kind::User(def), Value::Object { fields, .. }) => {
-                self.write_fields(out, fields, class, def, args)
-            }
+            (Kind::User(def), Value::Object { fields, .. }) => match &def.wrap {
+                Some(w) => {
+                    self.write_wrapped(out, w, |c, o| c.write_fields(o, fields, class, def, args))
+                }
+                None => self.write_fields(out, fields, class, def, args),
+            },
             (_, v) => Err(wrong(class, format!("{v:?}"))),
         }
     }
