@@ -147,6 +147,8 @@ pub(crate) struct Meta {
     pub(crate) since: u32,
     /// `@Deprecated`.
     pub(crate) deprecated: bool,
+    /// The declared type, type variables bound.
+    pub(crate) ty: Option<JType>,
 }
 
 const COLLECTIONS: [&str; 5] = [
@@ -345,6 +347,7 @@ impl Codec {
                     tag: f.tag,
                     since: f.since,
                     deprecated: f.deprecated,
+                    ty: Some(ty.clone()),
                 };
                 if class.serializer == ClassSerializer::Record {
                     return self.component(key, ty, meta);

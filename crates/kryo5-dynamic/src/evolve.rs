@@ -14,7 +14,7 @@ use kryo5_core::serializers::version::check_version;
 use kryo5_core::{Error, ErrorKind, In, Out, Result};
 
 use crate::codec::{Codec, How, Slot, wrong};
-use crate::jtype::Prim;
+use crate::jtype::{JType, Prim};
 use crate::read::read_prim;
 use crate::serializer::ClassSerializer;
 use crate::value::Value;
@@ -245,13 +245,46 @@ impl Codec {
             return read_prim(input, *p, *var, false).map(Some);
         }
         let v = self.read_at(input, &How::ClassAnd, &slot.args, refs)?;
-        if let How::Object(t) | How::OrNull(t) = &slot.how
+        if let Some(t) = &slot.meta.ty
             && let Some(c) = v.class()
-            && c != t.raw_name()
+            && !self.holds(t, &c)
         {
             return Err(wrong(t.raw_name(), c).at(at));
         }
         Ok(Some(v))
+    }
+
+    /// Whether a field declared `declared` can hold a value of `class`, as
+    /// far as the schema knows: the class itself, `Object` and type
+    /// variables, a described superclass; JDK types the schema does not
+    /// describe accept any class.
+    fn holds(&self, declared: &JType, class: &str) -> bool {
+        let JType::Class(name, _) = declared else {
+            return !matches!(declared, JType::Prim(_));
+        };
+        // A constant with a body (`Op$2`) is a subclass of its enum.
+        let body_of_enum = class
+            .strip_prefix(name.as_str())
+            .and_then(|r| r.strip_prefix('$'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        if name == class || name == "java.lang.Object" || body_of_enum {
+            return true;
+        }
+        if self.is_final(declared) {
+            return false;
+        }
+        let Some(def) = self.schema.class(name) else {
+            return true;
+        };
+        let mut current = self.schema.class(class);
+        for _ in 0..256 {
+            match current.and_then(|c| c.extends.as_ref()) {
+                Some(sup) if sup.raw_name() == def.name => return true,
+                Some(sup) => current = self.schema.class(&sup.raw_name()),
+                None => return false,
+            }
+        }
+        false
     }
 }
 

@@ -437,7 +437,10 @@ fn the_codec_reads_older_versions_and_refuses_them_when_not_compatible() {
 fn malformed_evolution_data_is_a_typed_error() {
     let pt = class("CasesCompat$Pt");
     let tg = class("CasesCompat$Tg");
-    let cases: [(&str, Root, &[u8]); 7] = [
+    let pair = class("CasesCompat$Pair");
+    let cases: [(&str, Root, &[u8]); 8] = [
+        // Field `first` (a Pt) with the class Color (id 9) before it.
+        ("compat", pair.clone(), b"\x01firs\xf4\x0b\x01"),
         // A field count of 2^31 - 1 on a few bytes.
         (
             "compat",
@@ -463,6 +466,24 @@ fn malformed_evolution_data_is_a_typed_error() {
             .expect_err(config);
         assert!(e.offset().is_some(), "{config} {bytes:02x?}: {e}");
     }
+    let e = Codec::new(compat("compat", &[]))
+        .read(&mut Input::new(b"\x01firs\xf4\x0b\x01"), &pair)
+        .unwrap_err();
+    assert!(
+        matches!(e.kind(), kryo5::ErrorKind::WrongType { .. }),
+        "{e}"
+    );
+    // Chunked, the field a Pt cannot hold is skipped with its run.
+    let v = Codec::new(compat("compatch", &[]))
+        .read(&mut Input::new(b"\x01firs\xf4\x02\x0b\x01\x00"), &pair)
+        .unwrap();
+    assert_eq!(
+        v,
+        Value::Object {
+            class: "CasesCompat$Pair".into(),
+            fields: vec![]
+        }
+    );
     // A constant name the enum does not have.
     let mut codec = Codec::new(Schema::from_toml(ENUMS, "enums.toml").unwrap());
     let e = codec
@@ -496,4 +517,166 @@ fn values_missing_fields_are_errors_where_the_serializer_writes_them() {
     let mut codec = Codec::new(compat("tag", &[]));
     let bytes = common::encode(&mut codec, &tg, &class("CasesCompat$Tg"));
     assert_eq!(bytes, [0x04, 0x01, 0x80, 0x02, 0x00, 0x05, 0x02]);
+}
+
+// ----- typed and dynamic alike ---------------------------------------------------
+
+/// The typed twins of `CasesCompat`'s classes (as in the graph rig's
+/// `tests/graphs/compat.rs`), for the typed-versus-dynamic check.
+mod typed {
+    use kryo5::{Kryo, Object};
+
+    #[derive(Kryo, Clone, Debug, Default)]
+    #[kryo(class = "CasesCompat$Pt")]
+    pub(crate) struct Pt {
+        pub(crate) x: i32,
+        pub(crate) name: Option<String>,
+        pub(crate) o: Option<Box<dyn Object>>,
+    }
+
+    #[derive(Kryo, Clone, Debug, Default)]
+    #[kryo(class = "CasesCompat$Pair")]
+    pub(crate) struct Pair {
+        pub(crate) first: Option<Pt>,
+        pub(crate) second: Option<Pt>,
+    }
+
+    #[derive(Kryo, Clone, Debug, Default)]
+    #[kryo(class = "CasesCompat$Tg")]
+    pub(crate) struct Tg {
+        #[kryo(tag = 5)]
+        pub(crate) x: i32,
+        #[kryo(tag = 1)]
+        pub(crate) name: Option<String>,
+        pub(crate) untagged: i32,
+        #[kryo(tag = 3, deprecated)]
+        pub(crate) old: i32,
+        #[kryo(tag = 2)]
+        pub(crate) o: Option<Box<dyn Object>>,
+    }
+
+    #[derive(Kryo, Clone, Debug, Default)]
+    #[kryo(class = "CasesCompat$Vf")]
+    pub(crate) struct Vf {
+        pub(crate) x: i32,
+        #[kryo(since = 1)]
+        pub(crate) name: Option<String>,
+        #[kryo(since = 2)]
+        pub(crate) y: i32,
+    }
+}
+
+/// The typed Kryo of a configuration of [`CONFIGS`], registered with
+/// compat.toml's ids.
+fn typed_kryo(config: &str) -> kryo5::Kryo {
+    use kryo5::DefaultSerializer;
+    use kryo5::serializers::compatible::CompatibleConfig;
+    use kryo5::serializers::tagged::TaggedConfig;
+    use kryo5::serializers::version::VersionConfig;
+    let unknown = !config.contains("nr") && config != "tag" && config != "tagch";
+    let chunked = config.contains("ch") || config == "tagush";
+    let default = if config.starts_with("compat") {
+        DefaultSerializer::Compatible(CompatibleConfig {
+            read_unknown_field_data: unknown,
+            chunked_encoding: chunked,
+            chunk_size: if config.ends_with("16") { 16 } else { 1024 },
+        })
+    } else if config.starts_with("tag") {
+        DefaultSerializer::Tagged(TaggedConfig {
+            read_unknown_tag_data: config == "tagu" || config == "tagush",
+            chunked_encoding: chunked,
+            ..TaggedConfig::default()
+        })
+    } else {
+        DefaultSerializer::Version(VersionConfig::default())
+    };
+    let mut k = kryo5::Kryo::new();
+    k.set_references(config.contains("refs"));
+    k.set_default_serializer(default);
+    k.register_with_id::<typed::Pt>(10);
+    k.register_with_id::<typed::Pair>(11);
+    k.register_with_id::<typed::Tg>(13);
+    k.register_with_id::<typed::Vf>(14);
+    k
+}
+
+/// The typed structs and the codec write identical bytes for the same
+/// data in every configuration, both entry points: the typed path from
+/// Rust values, the dynamic one from JSON.
+#[test]
+fn typed_and_dynamic_paths_write_identical_bytes() {
+    use kryo5::Object;
+    let pt = |x, name: Option<&str>, o: Option<Box<dyn Object>>| typed::Pt {
+        x,
+        name: name.map(Into::into),
+        o,
+    };
+    let pair = typed::Pair {
+        first: Some(pt(
+            -7,
+            Some("été 😀"),
+            Some(Box::new(pt(2, None, Some(Box::new(3))))),
+        )),
+        second: Some(pt(1, Some("a"), None)),
+    };
+    let pair_json = serde_json::json!({
+        "first": {"@class": "CasesCompat$Pt", "name": "été 😀", "x": -7,
+                  "o": {"@class": "CasesCompat$Pt", "name": null, "x": 2,
+                        "o": {"@class": "java.lang.Integer", "@value": 3}}},
+        "second": {"@class": "CasesCompat$Pt", "name": "a", "o": null, "x": 1},
+    });
+    let tg = typed::Tg {
+        x: -100_000,
+        name: Some("東京".into()),
+        o: Some(Box::new(typed::Vf {
+            x: 1,
+            name: None,
+            y: 2,
+        })),
+        ..typed::Tg::default()
+    };
+    let tg_json = serde_json::json!({
+        "name": "東京", "x": -100_000, "untagged": 0, "old": 0,
+        "o": {"@class": "CasesCompat$Vf", "name": null, "x": 1, "y": 2},
+    });
+    for (config, _) in CONFIGS {
+        let compatible = config.starts_with("compat");
+        let (json, class_name) = if compatible {
+            (&pair_json, "CasesCompat$Pair")
+        } else {
+            (&tg_json, "CasesCompat$Tg")
+        };
+        for (entry, root) in entries(class_name) {
+            let mut out = kryo5::io::Output::new();
+            let mut kryo = typed_kryo(config);
+            if compatible {
+                write_typed(&mut kryo, &mut out, entry == "cao", &pair);
+            } else {
+                write_typed(&mut kryo, &mut out, entry == "cao", &tg);
+            }
+            let mut codec = Codec::new(compat(config, &[]));
+            let mut json = json.clone();
+            if entry == "cao" {
+                json["@class"] = class_name.into();
+            }
+            let v = json::from_json(&codec, &json, &root).expect(config);
+            let ours = common::encode(&mut codec, &v, &root);
+            assert_eq!(ours, out.as_slice(), "{config} {entry}");
+        }
+    }
+}
+
+fn write_typed<T: kryo5::KryoType + Clone + std::fmt::Debug + Send + Sync>(
+    kryo: &mut kryo5::Kryo,
+    out: &mut kryo5::io::Output,
+    class_and_object: bool,
+    value: &T,
+) {
+    if class_and_object {
+        kryo.write_class_and_object(out, Some(value))
+            .expect("the typed path writes");
+    } else {
+        kryo.write_object(out, value)
+            .expect("the typed path writes");
+    }
 }
