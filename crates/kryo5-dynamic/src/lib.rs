@@ -4,7 +4,10 @@
 //! A [`Schema`] (TOML) describes a Java Kryo configuration and its classes;
 //! a [`Codec`] reads its bytes into [`Value`] graphs and writes them back,
 //! byte for byte as Java Kryo 5.6 does; [`json`] converts values to and from
-//! the schema spec's JSON form.
+//! the schema spec's JSON form. Classes use Kryo's `FieldSerializer` or,
+//! as the schema says, the compatible, tagged, version, record or
+//! enum-name serializers, optionally deflated or encrypted
+//! ([`ClassSerializer`], [`Wrapper`]).
 //!
 //! ```
 //! use kryo5_dynamic::{Codec, Root, Schema, json};

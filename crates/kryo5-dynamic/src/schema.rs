@@ -208,8 +208,9 @@ impl Schema {
     ///
     /// # Errors
     /// [`SchemaError`] with the line and key of a TOML syntax error, an
-    /// unknown key, a malformed type, or a setting this codec does not
-    /// support yet (serializers other than `field` and `enum`).
+    /// unknown key, a malformed type, a serializer setting that is wrong
+    /// for its serializer, or one this codec does not support yet (other
+    /// Kryo serializers, FieldSerializerConfig's own keys).
     ///
     /// ```
     /// let e = kryo5_dynamic::Schema::from_toml("refrences = true\n", "x.toml").unwrap_err();
