@@ -316,7 +316,12 @@ impl Codec {
                     class.name
                 ))));
             }
-            for f in c.fields.iter().filter(|f| !f.transient) {
+            let fc = class.field_config;
+            for f in c
+                .fields
+                .iter()
+                .filter(|f| !f.transient || fc.serialize_transient)
+            {
                 all.push((f, c, subst(&f.ty, &vars), f.value_class.clone()));
             }
             if let Some(sup) = &c.extends {
@@ -357,15 +362,18 @@ impl Codec {
                 } else {
                     Vec::new()
                 };
+                let fc = class.field_config;
+                let nullable = f.nullable && fc.fields_can_be_null;
+                let fixed = |t: &JType| fc.fixed_field_types && !matches!(t, JType::Var(_));
                 let how = match (&ty, value_class) {
-                    (JType::Prim(p), _) => How::Prim(*p, f.var_int),
+                    (JType::Prim(p), _) => How::Prim(*p, f.var_int && fc.variable_length_encoding),
                     (JType::Class(n, _), None)
                         if n == "java.lang.String" && !self.schema.references =>
                     {
                         How::DirectStr
                     }
-                    (_, Some(v)) => known(v, f.nullable),
-                    (t, None) if self.is_final(t) => known(t.clone(), f.nullable),
+                    (_, Some(v)) => known(v, nullable),
+                    (t, None) if self.is_final(t) || fixed(t) => known(t.clone(), nullable),
                     _ => How::ClassAnd,
                 };
                 Slot {

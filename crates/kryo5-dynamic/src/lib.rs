@@ -43,5 +43,5 @@ mod write;
 pub use codec::{Codec, Root};
 pub use jtype::{JType, Prim};
 pub use schema::{ClassDef, FieldDef, Schema, SchemaError};
-pub use serializer::{ClassSerializer, Wrapper};
+pub use serializer::{ClassSerializer, FieldConfig, Wrapper};
 pub use value::{JString, Value};

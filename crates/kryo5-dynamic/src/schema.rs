@@ -9,7 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::jtype::JType;
-use crate::serializer::{self, ClassSerializer, Family, Wrapper};
+use crate::serializer::{self, ClassSerializer, Family, FieldConfig, Wrapper};
 
 /// A loaded schema: the top-level settings and the classes, registrations
 /// first in registration order.
@@ -66,6 +66,8 @@ pub struct ClassDef {
     /// A serializer around it that transforms its bytes (deflate,
     /// Blowfish).
     pub wrap: Option<Wrapper>,
+    /// FieldSerializerConfig's settings (`FieldSerializer` family).
+    pub field_config: FieldConfig,
 }
 
 /// One field of a class.
@@ -254,7 +256,7 @@ impl Schema {
         let mut classes = Vec::with_capacity(raw.class.len());
         for c in raw.class {
             let span = c.name.span();
-            let (class_serializer, wrap) =
+            let (class_serializer, field_config, wrap) =
                 resolve(&c, &default).map_err(|(s, k, m)| err(s, k, m))?;
             let parse = |t: &Spanned<String>, key: &str| {
                 JType::parse_with(t.get_ref(), &c.type_params)
@@ -302,6 +304,7 @@ impl Schema {
                 constants: c.constants,
                 serializer: class_serializer,
                 wrap,
+                field_config,
             });
         }
         Ok(Schema {
@@ -330,7 +333,7 @@ impl Schema {
 /// schema's default (field serializers only; enums keep theirs), its
 /// `config` overridden key by key by the class's; and the wrapper around
 /// it, if any.
-fn resolve(c: &RawClass, default: &Default) -> Result<(ClassSerializer, Option<Wrapper>), Fault> {
+fn resolve(c: &RawClass, default: &Default) -> Result<Resolved, Fault> {
     let own = c.serializer.as_ref();
     let (name, span, key) = match (own, default) {
         (Some(s), _) => (s.get_ref().as_str(), s.span(), "serializer"),
@@ -360,9 +363,12 @@ fn resolve(c: &RawClass, default: &Default) -> Result<(ClassSerializer, Option<W
         let m = format!("the {name} serializer is for enums, which have constants");
         return Err((Some(span), key, m));
     }
-    let s = serializer::configure(family, &table).map_err(config_error)?;
-    Ok((s, wrap))
+    let (s, field_config) = serializer::configure(family, &table).map_err(config_error)?;
+    Ok((s, field_config, wrap))
 }
+
+/// A class's serializer, its FieldSerializerConfig, its wrapper.
+type Resolved = (ClassSerializer, FieldConfig, Option<Wrapper>);
 
 /// Where a class's serializer is wrong: span, key, message.
 type Fault = (Option<Range<usize>>, &'static str, String);

@@ -119,15 +119,52 @@ pub(crate) fn family(name: &str) -> Option<Family> {
         .map(|n| n.2)
 }
 
-/// FieldSerializerConfig's own keys, not supported yet.
-const FIELD_CONFIG: [&str; 3] = [
-    "fields_can_be_null",
-    "fixed_field_types",
-    "variable_length_encoding",
-];
+/// FieldSerializerConfig's settings that change the wire (format spec
+/// 9.5), shared by the whole `FieldSerializer` family.
+///
+/// ```
+/// use kryo5_dynamic::Schema;
+/// let s = Schema::from_toml(
+///     "[[class]]\nname = \"a.P\"\nconfig = { fields_can_be_null = false }\n",
+///     "p.toml",
+/// )?;
+/// assert!(!s.classes[0].field_config.fields_can_be_null);
+/// assert!(s.classes[0].field_config.variable_length_encoding);
+/// # Ok::<(), kryo5_dynamic::SchemaError>(())
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FieldConfig {
+    /// `fieldsCanBeNull` (default `true`): `false` writes object fields
+    /// of known type without a null marker.
+    pub fields_can_be_null: bool,
+    /// `fixedFieldTypes` (default `false`): `true` takes every field's
+    /// declared type as its value's class (no class descriptor).
+    pub fixed_field_types: bool,
+    /// `variableLengthEncoding` (default `true`): `false` writes int and
+    /// long fields at fixed length.
+    pub variable_length_encoding: bool,
+    /// `serializeTransient` (default `false`): `true` writes transient
+    /// fields too.
+    pub serialize_transient: bool,
+}
+
+impl Default for FieldConfig {
+    fn default() -> Self {
+        FieldConfig {
+            fields_can_be_null: true,
+            fixed_field_types: false,
+            variable_length_encoding: true,
+            serialize_transient: false,
+        }
+    }
+}
 
 /// `family` with the settings of a `config` table.
-pub(crate) fn configure(family: Family, table: &toml::Table) -> Result<ClassSerializer, String> {
+pub(crate) fn configure(
+    family: Family,
+    table: &toml::Table,
+) -> Result<(ClassSerializer, FieldConfig), String> {
+    let mut fc = FieldConfig::default();
     let mut s = match family {
         Family::Field => ClassSerializer::Field,
         Family::Compatible => ClassSerializer::Compatible(CompatibleConfig::default()),
@@ -155,13 +192,22 @@ pub(crate) fn configure(family: Family, table: &toml::Table) -> Result<ClassSeri
             (ClassSerializer::Compatible(c), "chunk_size") => c.chunk_size = chunk_size(value)?,
             (ClassSerializer::Tagged(c), "chunk_size") => c.chunk_size = chunk_size(value)?,
             (ClassSerializer::Version(c), "compatible") => c.compatible = flag()?,
-            (_, k) if FIELD_CONFIG.contains(&k) => {
-                return Err(format!("{k} is not supported by the dynamic codec yet"));
+            (_, "fields_can_be_null") if family.is_field_family() => {
+                fc.fields_can_be_null = flag()?;
+            }
+            (_, "fixed_field_types") if family.is_field_family() => {
+                fc.fixed_field_types = flag()?;
+            }
+            (_, "variable_length_encoding") if family.is_field_family() => {
+                fc.variable_length_encoding = flag()?;
+            }
+            (_, "serialize_transient") if family.is_field_family() => {
+                fc.serialize_transient = flag()?;
             }
             (_, k) => return Err(format!("{k} is not a setting of {family:?} serializers")),
         }
     }
-    Ok(s)
+    Ok((s, fc))
 }
 
 fn chunk_size(value: &toml::Value) -> Result<usize, String> {

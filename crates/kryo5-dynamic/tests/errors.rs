@@ -43,8 +43,8 @@ fn schema_errors_name_file_line_and_key() {
             "config",
         ),
         (
-            "[[class]]\nname = \"a.B\"\nconfig = { fixed_field_types = true }\n",
-            3,
+            "[[class]]\nname = \"a.B\"\nserializer = \"record\"\nconfig = { fixed_field_types = true }\n",
+            4,
             "config",
         ),
         (
