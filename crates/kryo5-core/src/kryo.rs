@@ -488,7 +488,9 @@ impl Kryo {
         let names = self.config.registration_required;
         let g = &mut self.graph;
         g.nesting = Nesting::default();
-        g.written.clear();
+        // Clearing an empty hash table with capacity still sweeps its
+        // control bytes: skip the tables this graph did not use.
+        clear_used(&mut g.written);
         g.next_write_id = 0;
         g.read.clear();
         if g.texts.capacity() > TEXTS_KEPT {
@@ -498,13 +500,15 @@ impl Kryo {
             g.texts.clear();
         }
         g.pending = None;
-        g.context.clear();
-        g.copies.clear();
+        clear_used(&mut g.context);
+        clear_used(&mut g.copies);
         g.shallow = false;
         // Java clears name ids only while registration is not required.
         if !names {
-            g.names_written.clear();
-            g.names_read.clear();
+            clear_used(&mut g.names_written);
+            if !g.names_read.is_empty() {
+                g.names_read.clear();
+            }
         }
     }
 
@@ -1453,6 +1457,14 @@ fn write_null<O: Out + ?Sized>(out: &mut O, form: NullForm) -> Result<()> {
         NullForm::String => out.write_byte(0x80)?,
     }
     Ok(())
+}
+
+/// Empties `map` if it holds anything (see [`Kryo::reset`]).
+#[inline]
+fn clear_used<K, V>(map: &mut IdMap<K, V>) {
+    if !map.is_empty() {
+        map.clear();
+    }
 }
 
 fn context_entry<V: Any + Send + Default>(map: &mut IdMap<TypeId, Box<dyn Any + Send>>) -> &mut V {
