@@ -130,7 +130,14 @@ fn java_encrypted_objects_round_trip_exactly() {
         let (_, key, class) = cases.iter().find(|c| &c.0 == name).expect("a case");
         let schema = configured(BLOWFISH, "BlowfishSerializer", &format!("key = \"{key}\""));
         let label = format!("{name} {entry}");
-        common::round_trip(&mut Codec::new(schema), bytes, &root(entry, class), &label);
+        let root = root(entry, class);
+        // Every cut of a few kilobytes of ciphertext decrypts it again:
+        // the small cases sweep.
+        if bytes.len() < 200 {
+            common::round_trip(&mut Codec::new(schema), bytes, &root, &label);
+        } else {
+            round_trip_unswept(schema, bytes, &root, &label);
+        }
     }
     assert_eq!(java.len(), 2 * (4 * 9 + 2));
 }
