@@ -152,7 +152,7 @@ impl Codec {
                         )))
                     };
                     let v = self.read_framed(input, slot, class, serializer, unknown, refs)?;
-                    fields.extend(v);
+                    set(&mut fields, v);
                 }
             }
             ClassSerializer::Tagged(_) => {
@@ -168,7 +168,7 @@ impl Codec {
                         )))
                     };
                     let v = self.read_framed(input, slot, class, serializer, unknown, refs)?;
-                    fields.extend(v);
+                    set(&mut fields, v);
                 }
             }
             ClassSerializer::Version(config) => {
@@ -285,6 +285,17 @@ impl Codec {
             }
         }
         false
+    }
+}
+
+/// Adds a field read; a second value for the same field (two fields of
+/// one name in the data, both mapped to the first of that name, as Java
+/// maps them) replaces the first, as Java's second write to it does.
+fn set(fields: &mut Vec<(String, Value)>, field: Option<(String, Value)>) {
+    let Some((key, value)) = field else { return };
+    match fields.iter_mut().find(|f| f.0 == key) {
+        Some(f) => f.1 = value,
+        None => fields.push((key, value)),
     }
 }
 

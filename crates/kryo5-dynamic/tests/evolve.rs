@@ -736,3 +736,38 @@ fn tagged_classes_evolve_across_java_and_the_codec() {
         }
     }
 }
+
+/// A name declared in a class and its superclass, with the compatible
+/// serializer (`CasesInherit.kryo_compat`): Java writes both fields under
+/// the same name and reads both into the first field of that name (its
+/// own reader reports `x` = 100, the superclass's value, where 200 was
+/// written). The codec reads them as Java does: the first field holds the
+/// second value, the other is absent.
+#[test]
+fn names_declared_twice_are_read_as_java_reads_them() {
+    let schema = r#"
+default_serializer = "compatible"
+[[class]]
+name = "CasesInherit$Parent"
+fields = [{ name = "z", type = "int" }, { name = "b", type = "String" }, { name = "x", type = "int" }]
+[[class]]
+name = "CasesInherit$Child"
+extends = "CasesInherit$Parent"
+fields = [
+  { name = "a", type = "int" }, { name = "m", type = "int" }, { name = "x", type = "int" },
+  { name = "t", type = "int", transient = true },
+]
+"#;
+    let java = common::java_write_all(&[("compat.inh_child".to_owned(), "obj")]);
+    let mut codec = Codec::new(Schema::from_toml(schema, "inherit.toml").unwrap());
+    let child = class("CasesInherit$Child");
+    let v = codec.read(&mut Input::new(&java[0]), &child).unwrap();
+    let j = json::to_json(&codec, &v, &child).unwrap().to_string();
+    assert_eq!(j, r#"{"a":2,"b":"p","m":3,"x":100,"z":1}"#);
+    let script = format!("GRAPH READ compat.inh_child obj x{}\n", hex(&java[0]));
+    let answer = jvm().run_text(&script);
+    assert!(
+        answer.contains("root.x: expected java.lang.Integer 200, got java.lang.Integer 100"),
+        "Java reads its own bytes so: {answer}"
+    );
+}
