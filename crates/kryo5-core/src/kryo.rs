@@ -450,6 +450,40 @@ impl Kryo {
         self.registry.peek_next_id()
     }
 
+    /// Java's `getRegistration` before `writeObject`/`readObject` of a
+    /// known class: with registration required, an unregistered class is
+    /// refused even where no class descriptor is written (a final field
+    /// type, an element type from the generics). `value`'s own class is
+    /// checked when writing (Java's `object.getClass()`), `T`'s when
+    /// reading; a position of any class (`Box<dyn Object>`) is checked
+    /// where its value is written.
+    #[inline]
+    fn check_registered<T: KryoType>(&mut self, value: Option<&T>) -> Result<()> {
+        if !self.config.registration_required {
+            return Ok(());
+        }
+        let class = T::java_class();
+        let reg = match value {
+            Some(v) => {
+                let name = v.class_name();
+                if std::ptr::eq(&*name, &*class) || name == class {
+                    self.registry.of::<T>()
+                } else {
+                    self.registry.by_name(&name)
+                }
+            }
+            None if class == "java.lang.Object" => return Ok(()),
+            None => self.registry.of::<T>(),
+        };
+        match reg {
+            Some(i) if self.registry.get(i).id.is_some() => Ok(()),
+            _ => Err(Error::new(ErrorKind::NotRegistered(match value {
+                Some(v) => v.class_name().into_owned(),
+                None => class.into_owned(),
+            }))),
+        }
+    }
+
     /// The registration id of `T`'s class, if registered.
     pub fn registration_id<T: KryoType>(&mut self) -> Option<u32> {
         let i = self.registry.of::<T>()?;
@@ -924,6 +958,7 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
+            k.check_registered(Some(value))?;
             if k.write_reference(out, value)? {
                 return Ok(());
             }
@@ -957,6 +992,7 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
+            k.check_registered(value)?;
             if k.config.references {
                 let Some(v) = value else {
                     return out.write_byte(0).map_err(Into::into);
@@ -1118,6 +1154,7 @@ impl Kryo {
         args: bool,
     ) -> Result<T> {
         self.nested(|k| {
+            k.check_registered::<T>(None)?;
             if k.config.references && T::REFERENCES {
                 return k
                     .read_referenced::<T, I>(input, args, false)?
@@ -1148,6 +1185,7 @@ impl Kryo {
         args: bool,
     ) -> Result<Option<T>> {
         self.nested(|k| {
+            k.check_registered::<T>(None)?;
             if k.config.references && T::REFERENCES {
                 return k.read_referenced::<T, I>(input, args, true);
             }
