@@ -4,7 +4,8 @@
 //! (BlowfishSerializer with keys of 4 to 56 bytes, plaintexts around the
 //! block and buffer sizes, ciphertext in a chunked compatible field). Java
 //! writes each case; the codec decodes, goes through JSON and back, and
-//! must encode Java's bytes exactly.
+//! must encode Java's bytes exactly. The typed path and the codec write
+//! the same bytes for a deflated object, a record and enums by name.
 
 mod common;
 
@@ -186,4 +187,128 @@ fn wrapper_settings_are_checked_with_their_line() {
     );
     let e = Schema::from_toml(&text, "b.toml").unwrap_err();
     assert!(e.to_string().contains("key"), "{e}");
+}
+
+/// The typed twins of a record, an enum by name and a deflated class (as
+/// in the graph rig's `tests/graphs/{records,enums,deflate}.rs`).
+mod typed {
+    use kryo5::{Kryo, Object};
+
+    #[derive(Kryo, Clone, Debug, Default)]
+    #[kryo(class = "CasesRecords$Point", record)]
+    pub(crate) struct Point {
+        pub(crate) y: i32,
+        pub(crate) label: Option<String>,
+        pub(crate) extra: Option<Box<dyn Object>>,
+        pub(crate) x: i64,
+    }
+
+    #[derive(Kryo, Clone, Copy, Debug)]
+    #[kryo(class = "CasesEnums$Shade")]
+    pub(crate) enum Shade {
+        Red,
+        DarkBlue,
+        #[kryo(rename = "Été")]
+        Ete,
+    }
+
+    #[derive(Kryo, Clone, Debug, Default)]
+    #[kryo(class = "CasesEnums$Palette")]
+    pub(crate) struct Palette {
+        pub(crate) main: Option<Shade>,
+        pub(crate) other: Option<Shade>,
+        pub(crate) any: Option<Box<dyn Object>>,
+    }
+
+    #[derive(Kryo, Clone, Debug, Default)]
+    #[kryo(class = "CasesDeflate$Blob")]
+    pub(crate) struct Blob {
+        pub(crate) data: Option<Vec<u8>>,
+        pub(crate) text: Option<String>,
+        pub(crate) n: i32,
+    }
+}
+
+/// The typed path and the codec (from JSON written by hand) write the
+/// same bytes for a record, a palette of enums by name and a deflated
+/// object, with references off and on.
+#[test]
+fn typed_and_dynamic_paths_write_identical_bytes() {
+    use kryo5::serializers::deflate::{DeflateConfig, DeflateSerializer};
+    use kryo5::serializers::enum_name::EnumNameSerializer;
+    for refs in [false, true] {
+        let typed = |register: &dyn Fn(&mut kryo5::Kryo), value: &dyn kryo5::Object| {
+            let mut k = kryo5::Kryo::new();
+            k.set_references(refs);
+            register(&mut k);
+            let mut out = kryo5::io::Output::new();
+            k.write_class_and_object_dyn(&mut out, Some(value)).unwrap();
+            out.into_vec()
+        };
+        let dynamic = |schema: &str, json: serde_json::Value| {
+            let mut s = Schema::from_toml(schema, "s.toml").unwrap();
+            s.references = refs;
+            let mut codec = Codec::new(s);
+            let v = json::from_json(&codec, &json, &Root::ClassAndObject).unwrap();
+            common::encode(&mut codec, &v, &Root::ClassAndObject)
+        };
+        let point = typed::Point {
+            y: -1,
+            label: Some("a".into()),
+            extra: Some(Box::new(5_i32)),
+            x: 2,
+        };
+        assert_eq!(
+            typed(
+                &|k| {
+                    k.register::<typed::Point>();
+                },
+                &point
+            ),
+            dynamic(
+                include_str!("schemas/records.toml"),
+                serde_json::json!({"@class": "CasesRecords$Point", "y": -1, "label": "a",
+                                   "extra": {"@class": "java.lang.Integer", "@value": 5}, "x": 2}),
+            ),
+            "record, references {refs}"
+        );
+        let palette = typed::Palette {
+            main: Some(typed::Shade::DarkBlue),
+            other: None,
+            any: Some(Box::new(typed::Shade::Ete)),
+        };
+        let register = |k: &mut kryo5::Kryo| {
+            k.register_with_serializer::<typed::Shade, _>(EnumNameSerializer::new());
+            k.register::<typed::Palette>();
+        };
+        assert_eq!(
+            typed(&register, &palette),
+            dynamic(
+                include_str!("schemas/enums.toml"),
+                serde_json::json!({"@class": "CasesEnums$Palette", "main": "DARK_BLUE",
+                                   "other": null, "any": {"@class": "CasesEnums$Shade", "@value": "Été"}}),
+            ),
+            "enum names, references {refs}"
+        );
+        let text = "deflate ".repeat(100);
+        let blob = typed::Blob {
+            data: Some(vec![1, 2, 3]),
+            text: Some(text.clone()),
+            n: 7,
+        };
+        let register = |k: &mut kryo5::Kryo| {
+            k.register::<Vec<u8>>();
+            k.register_with_serializer::<typed::Blob, _>(DeflateSerializer::new(
+                DeflateConfig::default(),
+            ));
+        };
+        assert_eq!(
+            typed(&register, &blob),
+            dynamic(
+                DEFLATE,
+                serde_json::json!({"@class": "CasesDeflate$Blob", "data": "AQID", "text": text, "n": 7}),
+            ),
+            "deflate, references {refs}"
+        );
+    }
 }
