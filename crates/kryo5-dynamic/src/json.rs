@@ -109,7 +109,9 @@ impl Codec {
         Ok(match (kind, v) {
             (Kind::Boxed(p), v) => prim_json(*p, v)?,
             (Kind::Str, v) => string_json(v)?,
-            (Kind::Enum(_), Value::Enum { name, .. }) => Json::String(name.clone()),
+            (Kind::Enum(_) | Kind::EnumName(_), Value::Enum { name, .. }) => {
+                Json::String(name.clone())
+            }
             (Kind::Bytes, Value::Bytes(b)) => Json::String(base64::encode(b)),
             (Kind::PrimArray(p), Value::Array { items, .. }) => Json::Array(
                 items
@@ -152,8 +154,12 @@ impl Codec {
         args: &[JType],
     ) -> Result<Json> {
         let mut out = Map::new();
-        for Slot { key, how, args } in self.slots(def, args)? {
+        for Slot { key, how, args, .. } in self.slots(def, args)? {
             let f = fields.iter().find(|f| f.0 == key);
+            // The evolution serializers' data may lack fields.
+            if f.is_none() && !def.serializer.all_fields() {
+                continue;
+            }
             let f = f.ok_or_else(|| bad(format!("missing field {key}")));
             let j = f.and_then(|f| self.to_json_at(&f.1, &how, &args));
             out.insert(key.clone(), j.map_err(|e| e.in_field(&key, class))?);
@@ -225,7 +231,7 @@ impl Codec {
         Ok(match kind {
             Kind::Boxed(p) => prim_value(*p, j)?,
             Kind::Str => string_value(j)?,
-            Kind::Enum(_) => Value::Enum {
+            Kind::Enum(_) | Kind::EnumName(_) => Value::Enum {
                 class: class.into(),
                 name: j
                     .as_str()
@@ -281,8 +287,12 @@ impl Codec {
             .as_object()
             .ok_or_else(|| bad(format!("expected an object for {class}")))?;
         let mut fields = Vec::new();
-        for Slot { key, how, args } in self.slots(def, args)? {
-            let f = obj.get(&key).unwrap_or(&Json::Null);
+        for Slot { key, how, args, .. } in self.slots(def, args)? {
+            let f = match obj.get(&key) {
+                Some(f) => f,
+                None if !def.serializer.all_fields() => continue,
+                None => &Json::Null,
+            };
             let v = self
                 .value_of_json(f, &how, &args)
                 .map_err(|e| e.in_field(&key, class))?;

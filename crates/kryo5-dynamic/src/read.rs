@@ -4,7 +4,7 @@ use std::collections::HashSet;
 
 use std::sync::Arc;
 
-use kryo5_core::{Error, ErrorKind, Result};
+use kryo5_core::{Error, ErrorKind, In, Result};
 use kryo5_io::Input;
 
 use crate::codec::{Codec, How, Kind, Root, Slot, kind_of};
@@ -43,9 +43,9 @@ impl Codec {
         Ok(strip(v, &referenced))
     }
 
-    fn read_at(
+    pub(crate) fn read_at(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         how: &How,
         args: &[JType],
         refs: &mut HashSet<u32>,
@@ -61,7 +61,7 @@ impl Codec {
 
     fn read_how(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         how: &How,
         args: &[JType],
         refs: &mut HashSet<u32>,
@@ -124,7 +124,7 @@ impl Codec {
 
     fn read_payload(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         class: &str,
         kind: &Kind<'_>,
         args: &[JType],
@@ -134,6 +134,20 @@ impl Codec {
         match kind {
             Kind::Boxed(p) => read_prim(input, *p, true, vle),
             Kind::Str => read_str(input),
+            Kind::EnumName(constants) => {
+                let at = input.total();
+                let name = input.read_string()?;
+                match name.filter(|n| constants.contains(n)) {
+                    Some(name) => Ok(Value::Enum {
+                        class: class.to_owned(),
+                        name,
+                    }),
+                    None => Err(Error::new(ErrorKind::InvalidData(format!(
+                        "no constant of {class} has this name"
+                    )))
+                    .at(at)),
+                }
+            }
             Kind::Enum(constants) => {
                 let n = input.read_var_int(true)? as u32;
                 if n == 0 {
@@ -174,14 +188,19 @@ impl Codec {
             }
             Kind::Collection => self.read_collection(input, class, args, refs),
             Kind::Map => self.read_map(input, class, args, refs),
-            Kind::User(def) => self.read_object(input, class, def, args, refs),
+            Kind::User(def) => match &def.wrap {
+                Some(w) => {
+                    self.read_wrapped(input, w, |c, i| c.read_object(i, class, def, args, refs))
+                }
+                None => self.read_object(input, class, def, args, refs),
+            },
         }
     }
 
     /// MapSerializer (section 8.15).
     fn read_map(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         class: &str,
         args: &[JType],
         refs: &mut HashSet<u32>,
@@ -205,21 +224,23 @@ impl Codec {
         })
     }
 
-    /// FieldSerializer (section 9).
+    /// FieldSerializer (section 9) and records (8.21); the evolution
+    /// serializers in `evolve.rs`.
     fn read_object(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         class: &str,
         def: &ClassDef,
         args: &[JType],
         refs: &mut HashSet<u32>,
     ) -> Result<Value> {
         let slots = self.slots(def, args)?;
+        if !def.serializer.all_fields() {
+            return self.read_evolving(input, class, (&slots, def.serializer), refs);
+        }
         let mut fields = Vec::with_capacity(slots.len());
-        for Slot { key, how, args } in slots {
-            let v = self.read_at(input, &how, &args, refs);
-            let v = v.map_err(|e| e.in_field(&key, class))?;
-            fields.push((key, v));
+        for slot in &slots {
+            fields.push((slot.key.clone(), self.read_field(input, slot, class, refs)?));
         }
         Ok(Value::Object {
             class: class.to_owned(),
@@ -227,9 +248,21 @@ impl Codec {
         })
     }
 
+    /// One field, traced with its name and class.
+    pub(crate) fn read_field(
+        &mut self,
+        input: &mut dyn In<'_>,
+        slot: &Slot,
+        class: &str,
+        refs: &mut HashSet<u32>,
+    ) -> Result<Value> {
+        self.read_at(input, &slot.how, &slot.args, refs)
+            .map_err(|e| e.in_field(&slot.key, class))
+    }
+
     fn read_elements(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         n: usize,
         how: &How,
         args: &[JType],
@@ -247,7 +280,7 @@ impl Codec {
     /// CollectionSerializer (section 8.13).
     fn read_collection(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         class: &str,
         args: &[JType],
         refs: &mut HashSet<u32>,
@@ -288,12 +321,12 @@ impl Codec {
 }
 
 /// `uvarint(length + 1)`, `None` for null.
-fn read_len(input: &mut Input<'_>) -> Result<Option<usize>> {
+fn read_len(input: &mut dyn In<'_>) -> Result<Option<usize>> {
     Ok((input.read_var_int(true)? as u32 as usize).checked_sub(1))
 }
 
 /// Refuses element counts the remaining input cannot hold.
-fn check_count(input: &Input<'_>, n: usize) -> Result<()> {
+fn check_count(input: &dyn In<'_>, n: usize) -> Result<()> {
     if n > input.available().max(ZERO_WIDTH_SLACK) {
         return Err(Error::new(ErrorKind::InvalidData(format!(
             "{n} elements declared with {} bytes left",
@@ -303,7 +336,7 @@ fn check_count(input: &Input<'_>, n: usize) -> Result<()> {
     Ok(())
 }
 
-fn read_str(input: &mut Input<'_>) -> Result<Value> {
+fn read_str(input: &mut dyn In<'_>) -> Result<Value> {
     Ok(match input.read_string_utf16()? {
         None => Value::Null,
         Some(s) => Value::String(JString::from_units(s.into_units())),
@@ -313,7 +346,7 @@ fn read_str(input: &mut Input<'_>) -> Result<Value> {
 /// A primitive: `var` selects variable length for int/long fields; `boxed`
 /// applies the wrapper rules (Integer follows the variable-length switch,
 /// Long is always variable length).
-fn read_prim(input: &mut Input<'_>, p: Prim, var: bool, boxed: bool) -> Result<Value> {
+pub(crate) fn read_prim(input: &mut dyn In<'_>, p: Prim, var: bool, boxed: bool) -> Result<Value> {
     Ok(match p {
         Prim::Boolean => Value::Bool(input.read_boolean()?),
         Prim::Byte => Value::Byte(input.read_byte()? as i8),
@@ -331,7 +364,7 @@ fn read_prim(input: &mut Input<'_>, p: Prim, var: bool, boxed: bool) -> Result<V
 
 /// The elements of a primitive array (section 8.4), through the buffer's
 /// bulk reads (which bound their allocation by the input).
-fn read_prims(input: &mut Input<'_>, p: Prim, n: usize) -> Result<Vec<Value>> {
+fn read_prims(input: &mut dyn In<'_>, p: Prim, n: usize) -> Result<Vec<Value>> {
     Ok(match p {
         Prim::Boolean => input
             .read_booleans(n)?

@@ -2,7 +2,7 @@
 
 use std::sync::Arc;
 
-use kryo5_core::{Error, ErrorKind, Result};
+use kryo5_core::{Error, ErrorKind, Out, Result};
 use kryo5_io::Output;
 
 use crate::codec::{Codec, How, Kind, Root, Slot, kind_of, wrong};
@@ -34,9 +34,9 @@ impl Codec {
         self.write_at(out, value, &how, &[])
     }
 
-    fn write_at(
+    pub(crate) fn write_at(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         value: &Value,
         how: &How,
         args: &[JType],
@@ -61,7 +61,7 @@ impl Codec {
 
     fn write_how(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         value: &Value,
         how: &How,
         args: &[JType],
@@ -119,7 +119,7 @@ impl Codec {
 
     fn write_payload(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         value: &Value,
         class: &str,
         kind: &Kind<'_>,
@@ -131,6 +131,9 @@ impl Codec {
         match (kind, value) {
             (Kind::Boxed(p), v) => write_prim(out, *p, true, true, v),
             (Kind::Str, v) => write_str(out, v),
+            (Kind::EnumName(constants), Value::Enum { name, .. }) if constants.contains(name) => {
+                Ok(out.write_string(Some(name))?)
+            }
             (Kind::Enum(constants), Value::Enum { name, .. }) => {
                 let i = constants.iter().position(|c| c == name).ok_or_else(|| {
                     Error::new(ErrorKind::InvalidArgument(format!(
@@ -156,9 +159,12 @@ impl Codec {
                 self.write_collection(out, items, args)
             }
             (Kind::Map, Value::Map { entries, .. }) => self.write_map(out, entries, args),
-            (Kind::User(def), Value::Object { fields, .. }) => {
-                self.write_fields(out, fields, class, def, args)
-            }
+            (Kind::User(def), Value::Object { fields, .. }) => match &def.wrap {
+                Some(w) => {
+                    self.write_wrapped(out, w, |c, o| c.write_fields(o, fields, class, def, args))
+                }
+                None => self.write_fields(out, fields, class, def, args),
+            },
             (_, v) => Err(wrong(class, format!("{v:?}"))),
         }
     }
@@ -166,7 +172,7 @@ impl Codec {
     /// MapSerializer (section 8.15).
     fn write_map(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         entries: &[(Value, Value)],
         args: &[JType],
     ) -> Result<()> {
@@ -181,32 +187,43 @@ impl Codec {
         Ok(())
     }
 
-    /// FieldSerializer (section 9).
+    /// FieldSerializer (section 9) and records (8.21); the evolution
+    /// serializers in `evolve.rs`.
     fn write_fields(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         fields: &[(String, Value)],
         class: &str,
         def: &ClassDef,
         args: &[JType],
     ) -> Result<()> {
-        for Slot { key, how, args } in self.slots(def, args)? {
-            let v = fields
-                .iter()
-                .find(|f| f.0 == key)
-                .map(|f| &f.1)
-                .ok_or_else(|| {
-                    Error::new(ErrorKind::InvalidArgument(format!("missing field {key}")))
-                });
-            v.and_then(|v| self.write_at(out, v, &how, &args))
-                .map_err(|e| e.in_field(&key, class))?;
+        let slots = self.slots(def, args)?;
+        if !def.serializer.all_fields() {
+            return self.write_evolving(out, (fields, class), &slots, def.serializer);
+        }
+        for slot in &slots {
+            self.write_field(out, fields, slot, class)?;
         }
         Ok(())
     }
 
+    /// The value of `slot` among `fields`, written as the slot says and
+    /// traced with its name and class.
+    pub(crate) fn write_field(
+        &mut self,
+        out: &mut dyn Out,
+        fields: &[(String, Value)],
+        slot: &Slot,
+        class: &str,
+    ) -> Result<()> {
+        field_value(fields, &slot.key)
+            .and_then(|v| self.write_at(out, v, &slot.how, &slot.args))
+            .map_err(|e| e.in_field(&slot.key, class))
+    }
+
     fn write_elements(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         items: &[Value],
         how: &How,
         args: &[JType],
@@ -221,7 +238,7 @@ impl Codec {
     /// CollectionSerializer (section 8.13).
     fn write_collection(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         items: &[Value],
         args: &[JType],
     ) -> Result<()> {
@@ -264,19 +281,28 @@ impl Codec {
     }
 }
 
+/// The value of field `key`.
+pub(crate) fn field_value<'v>(fields: &'v [(String, Value)], key: &str) -> Result<&'v Value> {
+    fields
+        .iter()
+        .find(|f| f.0 == key)
+        .map(|f| &f.1)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidArgument(format!("missing field {key}"))))
+}
+
 fn unknown_ref(id: u32) -> Error {
     Error::new(ErrorKind::BadReference(id))
 }
 
 /// `uvarint(length + 1)`.
-fn write_len(out: &mut Output, len: usize) -> Result<()> {
+fn write_len(out: &mut dyn Out, len: usize) -> Result<()> {
     let n = i32::try_from(len + 1)
         .map_err(|_| Error::new(ErrorKind::InvalidArgument(format!("{len} elements"))))?;
     out.write_var_int(n, true)?;
     Ok(())
 }
 
-fn write_str(out: &mut Output, value: &Value) -> Result<()> {
+fn write_str(out: &mut dyn Out, value: &Value) -> Result<()> {
     match value {
         Value::Null => out.write_string(None)?,
         Value::String(JString::Str(s)) => out.write_string(Some(s))?,
@@ -287,7 +313,13 @@ fn write_str(out: &mut Output, value: &Value) -> Result<()> {
 }
 
 /// A primitive, with the rules of `read_prim` in `read.rs`.
-fn write_prim(out: &mut Output, p: Prim, var: bool, boxed: bool, value: &Value) -> Result<()> {
+pub(crate) fn write_prim(
+    out: &mut dyn Out,
+    p: Prim,
+    var: bool,
+    boxed: bool,
+    value: &Value,
+) -> Result<()> {
     match (p, value) {
         (Prim::Boolean, Value::Bool(v)) => out.write_boolean(*v)?,
         (Prim::Byte, Value::Byte(v)) => out.write_byte(*v as u8)?,
@@ -306,7 +338,7 @@ fn write_prim(out: &mut Output, p: Prim, var: bool, boxed: bool, value: &Value) 
 }
 
 /// The elements of a primitive array through the buffer's bulk writes.
-fn write_prims(out: &mut Output, p: Prim, items: &[Value]) -> Result<()> {
+fn write_prims(out: &mut dyn Out, p: Prim, items: &[Value]) -> Result<()> {
     macro_rules! bulk {
         ($variant:ident, $write:expr) => {{
             let vals = items
@@ -320,18 +352,18 @@ fn write_prims(out: &mut Output, p: Prim, items: &[Value]) -> Result<()> {
         }};
     }
     match p {
-        Prim::Boolean => bulk!(Bool, |o: &mut Output, v: &[bool]| o.write_booleans(v)),
-        Prim::Byte => bulk!(Byte, |o: &mut Output, v: &[i8]| {
+        Prim::Boolean => bulk!(Bool, |o: &mut dyn Out, v: &[bool]| o.write_booleans(v)),
+        Prim::Byte => bulk!(Byte, |o: &mut dyn Out, v: &[i8]| {
             o.write_bytes(&v.iter().map(|&b| b as u8).collect::<Vec<_>>())
         }),
-        Prim::Short => bulk!(Short, |o: &mut Output, v: &[i16]| o.write_shorts(v)),
-        Prim::Char => bulk!(Char, |o: &mut Output, v: &[u16]| o.write_chars(v)),
-        Prim::Int => bulk!(Int, |o: &mut Output, v: &[i32]| o
+        Prim::Short => bulk!(Short, |o: &mut dyn Out, v: &[i16]| o.write_shorts(v)),
+        Prim::Char => bulk!(Char, |o: &mut dyn Out, v: &[u16]| o.write_chars(v)),
+        Prim::Int => bulk!(Int, |o: &mut dyn Out, v: &[i32]| o
             .write_ints_var_or_fixed(v, false)),
-        Prim::Long => bulk!(Long, |o: &mut Output, v: &[i64]| o
+        Prim::Long => bulk!(Long, |o: &mut dyn Out, v: &[i64]| o
             .write_longs_var_or_fixed(v, false)),
-        Prim::Float => bulk!(Float, |o: &mut Output, v: &[f32]| o.write_floats(v)),
-        Prim::Double => bulk!(Double, |o: &mut Output, v: &[f64]| o.write_doubles(v)),
+        Prim::Float => bulk!(Float, |o: &mut dyn Out, v: &[f32]| o.write_floats(v)),
+        Prim::Double => bulk!(Double, |o: &mut dyn Out, v: &[f64]| o.write_doubles(v)),
     }
     Ok(())
 }

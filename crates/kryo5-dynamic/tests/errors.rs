@@ -26,14 +26,31 @@ fn schema_errors_name_file_line_and_key() {
             "type",
         ),
         (
-            "[[class]]\nname = \"a.B\"\nserializer = \"tagged\"\n",
+            "[[class]]\nname = \"a.B\"\nserializer = \"JavaSerializer\"\n",
             3,
             "serializer",
         ),
+        ("default_serializer = \"record\"\n", 1, "default_serializer"),
+        ("config = { chunk_size = 9 }\n", 1, "config"),
         (
-            "default_serializer = \"compatible\"\n",
-            1,
-            "default_serializer",
+            "default_serializer = \"tagged\"\n\nconfig = { chunk_size = 0 }\n",
+            3,
+            "config",
+        ),
+        (
+            "[[class]]\nname = \"a.B\"\nserializer = \"compatible\"\nconfig = { compatible = true }\n",
+            4,
+            "config",
+        ),
+        (
+            "[[class]]\nname = \"a.B\"\nserializer = \"record\"\nconfig = { fixed_field_types = true }\n",
+            4,
+            "config",
+        ),
+        (
+            "[[class]]\nname = \"a.B\"\nfields = [{ name = \"x\", type = \"int\", tag = -1 }]\n",
+            3,
+            "tag",
         ),
         (
             "[[class]]\nname = \"a.B\"\nextends = \"a.<\"\n",

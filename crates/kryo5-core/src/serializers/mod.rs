@@ -82,7 +82,8 @@ pub mod date;
 pub mod deflate;
 pub mod enum_name;
 pub mod enum_set;
-pub(crate) mod field_family;
+#[doc(hidden)]
+pub mod field_family;
 pub mod hash;
 pub mod hash_order;
 pub mod immutable;
