@@ -703,7 +703,7 @@ impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
         self.write_var_u32(u)
     }
 
-    #[inline(never)]
+    #[inline(always)]
     fn write_var_u32(&mut self, u: u32) -> Result<usize> {
         let (word, len) = scalar::encode_var_u32(u);
         self.put_word(word, len)
