@@ -459,7 +459,7 @@ impl Kryo {
     /// where its value is written.
     #[inline(always)]
     fn check_registered<T: KryoType>(&mut self, value: Option<&T>) -> Result<()> {
-        if !self.config.registration_required {
+        if T::DEFAULT_REGISTERED || !self.config.registration_required {
             return Ok(());
         }
         // A type with a slot stands for one class, found through the slot.
