@@ -69,6 +69,10 @@ enum Command {
         /// With --many: the largest graph accepted, in MiB.
         #[arg(long, value_name = "MIB", default_value_t = 256, requires = "many")]
         max_graph: usize,
+        /// With --many: print the graphs and bytes decoded and the peak
+        /// resident memory (Linux) on standard error at the end.
+        #[arg(long, requires = "many")]
+        stats: bool,
         /// The Kryo bytes (`-`: standard input).
         file: PathBuf,
         /// Where the JSON goes (standard output if not given).
@@ -135,9 +139,10 @@ fn main() -> std::process::ExitCode {
             root,
             many: true,
             max_graph,
+            stats,
             file,
             output,
-        } => many::decode(&root, &file, output.as_deref(), max_graph),
+        } => many::decode(&root, &file, output.as_deref(), max_graph, stats),
         Command::Encode {
             root,
             many: false,

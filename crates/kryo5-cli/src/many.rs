@@ -135,6 +135,7 @@ pub(crate) fn decode(
     file: &Path,
     output: Option<&Path>,
     max_graph_mib: usize,
+    stats: bool,
 ) -> Result<(), String> {
     let (mut codec, root) = args.codec_and_root()?;
     let name = file.display();
@@ -173,7 +174,22 @@ pub(crate) fn decode(
         progress.set(window.offset());
     }
     progress.finish();
-    out.flush().map_err(|e| e.to_string())
+    out.flush().map_err(|e| e.to_string())?;
+    if stats {
+        let peak = peak_rss_kib().map_or("unknown".into(), |k| format!("{k} KiB"));
+        eprintln!(
+            "kryo5: {graphs} graphs, {} bytes decoded; peak resident memory {peak}",
+            window.offset()
+        );
+    }
+    Ok(())
+}
+
+/// The process's peak resident set size (`VmHWM`), where /proc has it.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// Encodes every JSON line of `file` (blank lines skipped) as one graph.

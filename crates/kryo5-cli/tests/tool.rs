@@ -104,6 +104,55 @@ fn many_decodes_a_java_stream_to_json_lines_and_encodes_it_back() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// The peak resident memory `kryo5 decode --many --stats` reports for
+/// `stream`, in KiB.
+fn decode_peak_kib(dir: &Path, name: &str, stream: &[u8]) -> u64 {
+    let bin = dir.join(name);
+    std::fs::write(&bin, stream).unwrap();
+    let o = kryo5(&[
+        "decode",
+        "--schema",
+        SCHEMA,
+        "--many",
+        "--stats",
+        path(&bin),
+        "-o",
+        "/dev/null",
+    ]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let peak = err
+        .split("peak resident memory ")
+        .nth(1)
+        .and_then(|r| r.split(" KiB").next())
+        .and_then(|k| k.parse().ok());
+    peak.unwrap_or_else(|| panic!("no peak in {err:?}"))
+}
+
+/// Constant memory, measured the way docs/tool.md measures the 1 GiB run
+/// (peak resident set), on CI-sized streams: a stream eight times longer,
+/// spanning several 1 MiB windows, peaks within 4 MiB of the short one.
+#[test]
+fn many_decodes_in_constant_memory() {
+    let dir = scratch("many-rss");
+    let graphs = java_media();
+    let round: Vec<u8> = graphs.iter().flatten().copied().collect();
+    let short = round.repeat((512 << 10) / round.len());
+    let long = round.repeat((4 << 20) / round.len());
+    let (a, b) = (
+        decode_peak_kib(&dir, "short.bin", &short),
+        decode_peak_kib(&dir, "long.bin", &long),
+    );
+    assert!(
+        b < a + 4096,
+        "{} KiB stream: {b} KiB peak; {} KiB: {a} KiB",
+        long.len() >> 10,
+        short.len() >> 10
+    );
+    assert!(b < 64 << 10, "peak {b} KiB");
+    std::fs::remove_dir_all(dir).ok();
+}
+
 #[test]
 fn many_reports_the_failing_graph_with_its_file_offset() {
     let dir = scratch("many-bad");
