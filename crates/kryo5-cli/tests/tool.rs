@@ -104,6 +104,47 @@ fn many_decodes_a_java_stream_to_json_lines_and_encodes_it_back() {
     std::fs::remove_dir_all(dir).ok();
 }
 
+/// jvm-serializers' standard MediaContent as a person writes it from the
+/// Java source: fields in declaration order, not as the tool prints them.
+const HAND_MEDIA: &str = r#"{
+  "@class": "CasesMedia$MediaContent",
+  "media": {
+    "@class": "CasesMedia$Media",
+    "uri": "http://javaone.com/keynote.mpg",
+    "title": "Javaone Keynote",
+    "width": 640, "height": 480,
+    "format": "video/mpg4",
+    "duration": 18000000, "size": 58982400,
+    "bitrate": 262144, "hasBitrate": true,
+    "persons": { "@class": "java.util.ArrayList", "@value": ["Bill Gates", "Steve Jobs"] },
+    "player": "JAVA",
+    "copyright": null
+  },
+  "images": { "@class": "java.util.ArrayList", "@value": [
+    { "@class": "CasesMedia$Image", "uri": "http://javaone.com/keynote_large.jpg",
+      "title": "Javaone Keynote", "width": 1024, "height": 768, "size": "LARGE" },
+    { "@class": "CasesMedia$Image", "uri": "http://javaone.com/keynote_small.jpg",
+      "title": "Javaone Keynote", "width": 320, "height": 240, "size": "SMALL" }
+  ] }
+}"#;
+
+/// `kryo5 encode` of JSON it did not produce: Java reads the bytes and
+/// finds its own `media` value (GraphEquals), by `readClassAndObject`.
+#[test]
+fn java_reads_what_encode_wrote_from_hand_written_json() {
+    let dir = scratch("hand");
+    let json = dir.join("media.json");
+    std::fs::write(&json, HAND_MEDIA).unwrap();
+    let bin = dir.join("media.bin");
+    let o = kryo5(&["encode", "--schema", SCHEMA, path(&json), "-o", path(&bin)]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&bin).unwrap();
+    let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let answer = jvm().run_text(&format!("GRAPH READ media cao x{hex}\n"));
+    assert!(answer.starts_with("OK x"), "Java: {answer}");
+    std::fs::remove_dir_all(dir).ok();
+}
+
 /// The peak resident memory `kryo5 decode --many --stats` reports for
 /// `stream`, in KiB.
 fn decode_peak_kib(dir: &Path, name: &str, stream: &[u8]) -> u64 {
