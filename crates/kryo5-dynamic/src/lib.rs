@@ -27,6 +27,7 @@
 #![forbid(unsafe_code)]
 
 mod codec;
+mod jdk;
 pub mod json;
 mod jtype;
 mod read;

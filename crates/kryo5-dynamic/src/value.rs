@@ -106,6 +106,14 @@ pub enum Value {
     },
     /// A back-reference to the [`Value::Shared`] with this id.
     Ref(u32),
+    /// A JDK value class (`BigDecimal`, `Date`, `LocalDate`, `Locale`,
+    /// `EnumSet`, ...) in its JSON form (`docs/schema-format.md`).
+    Jdk {
+        /// Its class (`java.math.BigDecimal`).
+        class: String,
+        /// Its JSON form: `"1E+3"`, `1700000000000`, `"2024-02-29"`.
+        json: serde_json::Value,
+    },
 }
 
 impl Value {
@@ -149,7 +157,8 @@ impl Value {
             | Value::Array { class, .. }
             | Value::List { class, .. }
             | Value::Map { class, .. }
-            | Value::Object { class, .. } => class.clone(),
+            | Value::Object { class, .. }
+            | Value::Jdk { class, .. } => class.clone(),
             Value::Shared { value, .. } => return value.class(),
             Value::Null | Value::Ref(_) => return None,
         })

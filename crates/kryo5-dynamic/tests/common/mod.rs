@@ -3,8 +3,11 @@
 
 #![allow(dead_code, unreachable_pub)]
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
 use kryo5::io::{Input, Output};
-use kryo5_dynamic::{Codec, Root, Value, json};
+use kryo5_dynamic::{Codec, JType, Root, Schema, Value, json};
+use kryo5_interop::graph::{Entry, Graphs, hex_diff};
 use kryo5_interop::jvm;
 use kryo5_interop::value::unhex;
 
@@ -90,4 +93,86 @@ fn round_trip_here(codec: &mut Codec, java: &[u8], root: &Root, label: &str) -> 
         assert!(at <= cut as u64, "{label} cut {cut}: offset {at}: {e}");
     }
     value
+}
+
+/// What [`typed_vs_dynamic`] compared.
+#[derive(Debug)]
+pub struct Coverage {
+    /// Cases compared three ways.
+    pub covered: usize,
+    /// Cases left out (no schema for them), by name.
+    pub left_out: Vec<String>,
+}
+
+/// The three writers of one graph agree: for every case of `graphs` that
+/// `schema_of` gives a schema for (by case name), Java writes the case (one
+/// JVM for all), the codec decodes Java's bytes, goes through JSON text and
+/// back and encodes Java's bytes ([`round_trip`], truncations included),
+/// and the typed Rust twin's bytes equal the codec's (and so Java's).
+/// Panics listing every failing case.
+pub fn typed_vs_dynamic(graphs: &Graphs, schema_of: impl Fn(&str) -> Option<Schema>) -> Coverage {
+    let written = graphs.typed_bytes();
+    let mut left_out = Vec::new();
+    let mut chosen = Vec::new();
+    for w in &written {
+        match schema_of(&w.name) {
+            Some(s) => chosen.push((w, s)),
+            None => left_out.push(w.name.clone()),
+        }
+    }
+    let entry = |e: Entry| match e {
+        Entry::ClassAndObject => "cao",
+        Entry::Object => "obj",
+    };
+    let names: Vec<(String, &str)> = chosen
+        .iter()
+        .map(|(w, _)| (w.name.clone(), entry(w.entry)))
+        .collect();
+    let java = java_write_all(&names);
+    let mut failures = Vec::new();
+    for ((w, schema), java) in chosen.into_iter().zip(java) {
+        let label = format!("{} {}", w.name, entry(w.entry));
+        let root = match w.entry {
+            Entry::ClassAndObject => Root::ClassAndObject,
+            Entry::Object => Root::Object(
+                JType::from_class_name(&w.class).unwrap_or_else(|| panic!("{label}: class")),
+            ),
+        };
+        let mut codec = Codec::new(schema);
+        let run = catch_unwind(AssertUnwindSafe(|| {
+            let value = round_trip(&mut codec, &java, &root, &label);
+            encode(&mut codec, &value, &root)
+        }));
+        let codec_bytes = match run {
+            Ok(bytes) => bytes,
+            Err(p) => {
+                let text = p
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
+                    .unwrap_or_default();
+                failures.push(format!("{label}: codec: {text}"));
+                continue;
+            }
+        };
+        match &w.bytes {
+            Ok(typed) => {
+                if let Some(d) = hex_diff("typed", typed, "codec", &codec_bytes) {
+                    failures.push(format!("{label}: typed twin and codec differ:\n{d}"));
+                }
+            }
+            Err(e) => failures.push(format!("{label}: the typed twin cannot write: {e}")),
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        names.len(),
+        failures.join("\n")
+    );
+    Coverage {
+        covered: names.len(),
+        left_out,
+    }
 }

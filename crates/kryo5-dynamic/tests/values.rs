@@ -1,0 +1,47 @@
+//! The dynamic codec against real Java Kryo 5.6 and the typed Rust twins
+//! on `java/CasesValues.java`: Kryo's default serializers of JDK value
+//! classes (arrays, BigInteger/BigDecimal, Date and java.sql, Calendar,
+//! every java.time class, Optional*, BitSet, StringBuilder/Buffer, Locale,
+//! Currency, Charset, URL, TimeZone, EnumSet, Class), registered and by
+//! name, references off and on, both entry points.
+
+#![allow(dead_code, unreachable_pub)]
+
+mod common;
+
+#[path = "../../kryo5-interop/tests/graphs/values.rs"]
+mod values;
+
+use kryo5_dynamic::Schema;
+use kryo5_interop::graph::Graphs;
+
+const SCHEMA: &str = include_str!("schemas/values.toml");
+
+/// The schema of a `CasesValues` setup, from the case name's prefix.
+fn schema_of(case: &str) -> Option<Schema> {
+    let (setup, _) = case.split_once('.').unwrap_or(("", case));
+    let (references, registered) = match setup {
+        "" => (false, true),
+        "vrefs" => (true, true),
+        "vbyname" => (false, false),
+        "vbyname_refs" => (true, false),
+        _ => return None,
+    };
+    let mut s = Schema::from_toml(SCHEMA, "values.toml").expect("the values schema loads");
+    s.references = references;
+    s.registration_required = registered;
+    for c in &mut s.classes {
+        c.register &= registered;
+    }
+    Some(s)
+}
+
+#[test]
+fn java_value_classes_decode_encode_and_match_the_typed_twins() {
+    let mut g = Graphs::new();
+    values::cases(&mut g);
+    let cov = common::typed_vs_dynamic(&g, schema_of);
+    eprintln!("CasesValues: {} cases compared three ways", cov.covered);
+    assert_eq!(cov.left_out, Vec::<String>::new());
+    assert_eq!(cov.covered, g.len());
+}
