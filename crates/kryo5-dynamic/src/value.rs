@@ -164,6 +164,32 @@ impl Value {
         })
     }
 
+    /// The value shared under reference id `id` inside this value (itself
+    /// included), if any.
+    ///
+    /// ```
+    /// use kryo5_dynamic::Value;
+    /// let s = Value::Shared { id: 1, value: Box::new(Value::string("x")) };
+    /// let list = Value::List { class: "java.util.ArrayList".into(), items: vec![s] };
+    /// assert_eq!(list.shared(1), Some(&Value::string("x")));
+    /// assert_eq!(list.shared(2), None);
+    /// ```
+    #[must_use]
+    pub fn shared(&self, id: u32) -> Option<&Value> {
+        match self {
+            Value::Shared { id: i, value } if *i == id => Some(value),
+            Value::Shared { value, .. } => value.shared(id),
+            Value::Array { items, .. } | Value::List { items, .. } => {
+                items.iter().find_map(|v| v.shared(id))
+            }
+            Value::Map { entries, .. } => entries
+                .iter()
+                .find_map(|(k, v)| k.shared(id).or_else(|| v.shared(id))),
+            Value::Object { fields, .. } => fields.iter().find_map(|(_, v)| v.shared(id)),
+            _ => None,
+        }
+    }
+
     /// A string value from Rust text.
     ///
     /// ```

@@ -261,7 +261,16 @@ impl Codec {
         let mut classes = items
             .iter()
             .filter(|v| **v != Value::Null)
-            .map(|v| self.class_of(v));
+            .map(|v| match v {
+                // A back-reference to an element not written yet (a list
+                // holding a string, itself, the string again).
+                Value::Ref(id) if !self.ids.contains_key(id) => items
+                    .iter()
+                    .find_map(|x| x.shared(*id))
+                    .and_then(Value::class)
+                    .ok_or_else(|| unknown_ref(*id)),
+                v => self.class_of(v),
+            });
         let first = classes.next().transpose()?;
         let mut same = true;
         for c in classes {

@@ -47,13 +47,7 @@ const VALUES: [&str; 30] = [
 ];
 
 fn schema(references: bool, registered: bool) -> Schema {
-    let mut s = Schema::from_toml(SCHEMA, "basic.toml").expect("the basic schema loads");
-    s.references = references;
-    s.registration_required = registered;
-    for c in &mut s.classes {
-        c.register &= registered;
-    }
-    s
+    common::setup(SCHEMA, "basic.toml", references, registered)
 }
 
 /// `setup` prefix, references, registered; with references off and on,

@@ -27,13 +27,7 @@ fn schema_of(case: &str) -> Option<Schema> {
         "vbyname_refs" => (true, false),
         _ => return None,
     };
-    let mut s = Schema::from_toml(SCHEMA, "values.toml").expect("the values schema loads");
-    s.references = references;
-    s.registration_required = registered;
-    for c in &mut s.classes {
-        c.register &= registered;
-    }
-    Some(s)
+    Some(common::setup(SCHEMA, "values.toml", references, registered))
 }
 
 #[test]

@@ -35,6 +35,18 @@ pub fn java_write_all(cases: &[(String, &str)]) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// The schema `toml` (named `file` in errors) for one Java setup:
+/// references on or off, its classes registered or all written by name.
+pub fn setup(toml: &str, file: &str, references: bool, registered: bool) -> Schema {
+    let mut s = Schema::from_toml(toml, file).unwrap_or_else(|e| panic!("{e}"));
+    s.references = references;
+    s.registration_required = registered;
+    for c in &mut s.classes {
+        c.register &= registered;
+    }
+    s
+}
+
 /// The codec's bytes for `v`.
 pub fn encode(codec: &mut Codec, v: &Value, root: &Root) -> Vec<u8> {
     let mut out = Output::new();
