@@ -114,15 +114,22 @@ pub struct Coverage {
     pub covered: usize,
     /// Cases left out (no schema for them), by name.
     pub left_out: Vec<String>,
+    /// All cases.
+    pub total: usize,
 }
 
-/// The three writers of one graph agree: for every case of `graphs` that
+/// The three writers of one graph agree: for every case `cases` adds that
 /// `schema_of` gives a schema for (by case name), Java writes the case (one
 /// JVM for all), the codec decodes Java's bytes, goes through JSON text and
 /// back and encodes Java's bytes ([`round_trip`], truncations included),
 /// and the typed Rust twin's bytes equal the codec's (and so Java's).
 /// Panics listing every failing case.
-pub fn typed_vs_dynamic(graphs: &Graphs, schema_of: impl Fn(&str) -> Option<Schema>) -> Coverage {
+pub fn typed_vs_dynamic(
+    cases: impl FnOnce(&mut Graphs),
+    schema_of: impl Fn(&str) -> Option<Schema>,
+) -> Coverage {
+    let mut graphs = Graphs::new();
+    cases(&mut graphs);
     let written = graphs.typed_bytes();
     let mut left_out = Vec::new();
     let mut chosen = Vec::new();
@@ -183,8 +190,13 @@ pub fn typed_vs_dynamic(graphs: &Graphs, schema_of: impl Fn(&str) -> Option<Sche
         names.len(),
         failures.join("\n")
     );
+    eprintln!(
+        "{} cases compared three ways; left out: {left_out:?}",
+        names.len()
+    );
     Coverage {
         covered: names.len(),
         left_out,
+        total: written.len(),
     }
 }
