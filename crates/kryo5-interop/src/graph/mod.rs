@@ -208,6 +208,8 @@ trait Check {
     fn entry(&self) -> Entry;
     /// The Java class of the value written.
     fn class(&self) -> String;
+    /// Whether the sweeps run on this case.
+    fn sweeps(&self) -> bool;
     fn write(&self) -> Result<Vec<u8>, String>;
     /// Check 3 of the module docs, on Java's bytes; `false` if kryo5
     /// could not read them at all.
@@ -227,6 +229,10 @@ impl<T: KryoType + Debug> Check for Case<T> {
 
     fn class(&self) -> String {
         self.value.class_name().into_owned()
+    }
+
+    fn sweeps(&self) -> bool {
+        self.sweep
     }
 
     fn write(&self) -> Result<Vec<u8>, String> {
@@ -400,6 +406,7 @@ impl Graphs {
                 name: c.name().to_owned(),
                 entry: c.entry(),
                 class: c.class(),
+                sweep: c.sweeps(),
                 bytes: guarded(|| c.write()),
             })
             .collect()
@@ -538,6 +545,9 @@ pub struct Written {
     pub entry: Entry,
     /// The Java class of the top-level value (`Class.getName()`).
     pub class: String,
+    /// Whether the case runs the truncation and corruption sweeps
+    /// ([`Case::sweep`]).
+    pub sweep: bool,
     /// kryo5's bytes, or why it could not write them.
     pub bytes: Result<Vec<u8>, String>,
 }
