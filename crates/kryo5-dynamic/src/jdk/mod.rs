@@ -39,7 +39,7 @@ const NO_NULLS: Coll = Coll {
     nulls: false,
 };
 
-const COLLECTIONS: [(&str, Coll); 16] = [
+const COLLECTIONS: [(&str, Coll); 15] = [
     ("java.util.ArrayList", PLAIN),
     ("java.util.LinkedList", PLAIN),
     ("java.util.HashSet", PLAIN),
@@ -55,8 +55,6 @@ const COLLECTIONS: [(&str, Coll); 16] = [
     ("java.util.ImmutableCollections$SubList", NO_NULLS),
     ("java.util.ImmutableCollections$SetN", NO_NULLS),
     ("java.util.ImmutableCollections$Set12", NO_NULLS),
-    // CopyOnWriteArraySet is a Collection with no serializer of its own.
-    ("java.util.concurrent.CopyOnWriteArraySet", PLAIN),
 ];
 
 const MAPS: [(&str, Coll); 7] = [
