@@ -9,7 +9,7 @@ use kryo5::io::{Input, Output};
 use kryo5_dynamic::{Codec, JType, Root, Schema, Value, json};
 use kryo5_interop::graph::{Entry, Graphs, hex_diff};
 use kryo5_interop::jvm;
-use kryo5_interop::value::unhex;
+use kryo5_interop::value::{hex, unhex};
 
 /// Java's bytes for each `(case, entry)` (`entry`: `obj` or `cao`), from
 /// one JVM run. Panics with Java's message if Java cannot write one.
@@ -33,6 +33,25 @@ pub fn java_write_all(cases: &[(String, &str)]) -> Vec<Vec<u8>> {
                 })
         })
         .collect()
+}
+
+/// Java reads each `(case, entry, bytes)` (one JVM run) and compares what
+/// it reads with its own value of the case; panics with Java's answer
+/// unless every case reads back equal.
+pub fn java_reads_all(cases: &[(String, &str, Vec<u8>)]) {
+    let script: String = cases
+        .iter()
+        .map(|(name, entry, bytes)| format!("GRAPH READ {name} {entry} x{}\n", hex(bytes)))
+        .collect();
+    let out = jvm().run_text(&script);
+    for line in out.lines() {
+        assert!(line.starts_with("OK "), "Java: {line}");
+    }
+    assert_eq!(
+        out.lines().count(),
+        cases.len(),
+        "one answer per case:\n{out}"
+    );
 }
 
 /// The schema `toml` (named `file` in errors) for one Java setup:
