@@ -221,6 +221,7 @@ impl Schema {
             let span = c.name.span();
             if let Some(s) = &c.serializer
                 && !matches!(s.get_ref().as_str(), "field" | "enum")
+                && !is_uuid_serializer(c.name.get_ref(), s.get_ref())
             {
                 return Err(err(Some(s.span()), "serializer", unsupported(s.get_ref())));
             }
@@ -294,6 +295,16 @@ impl Schema {
     pub fn class(&self, name: &str) -> Option<&ClassDef> {
         self.classes.iter().find(|c| c.name == name)
     }
+}
+
+/// `java.util.UUID` with `UUIDSerializer` (its only serializer in the
+/// codec).
+fn is_uuid_serializer(class: &str, serializer: &str) -> bool {
+    class == "java.util.UUID"
+        && matches!(
+            serializer,
+            "UUIDSerializer" | "DefaultSerializers.UUIDSerializer"
+        )
 }
 
 fn unsupported(what: &str) -> String {

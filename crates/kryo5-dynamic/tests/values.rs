@@ -15,6 +15,7 @@ mod values;
 use kryo5_dynamic::Schema;
 
 const SCHEMA: &str = include_str!("schemas/values.toml");
+const UUID_SCHEMA: &str = include_str!("schemas/uuid.toml");
 
 /// The schema of a `CasesValues` setup, from the case name's prefix.
 fn schema_of(case: &str) -> Option<Schema> {
@@ -24,6 +25,10 @@ fn schema_of(case: &str) -> Option<Schema> {
         "vrefs" => (true, true),
         "vbyname" => (false, false),
         "vbyname_refs" => (true, false),
+        "uuid" | "uuid_refs" => {
+            let refs = setup == "uuid_refs";
+            return Some(common::setup(UUID_SCHEMA, "uuid.toml", refs, true));
+        }
         _ => return None,
     };
     Some(common::setup(SCHEMA, "values.toml", references, registered))
@@ -38,7 +43,8 @@ fn java_value_classes_decode_encode_and_match_the_typed_twins() {
 
 /// JSON written by hand, not by the decoder (keys in any order, some
 /// forms not the canonical ones: an offset in a `ZonedDateTime`, `EnumSet`
-/// constants out of order, a lower-case `e` in a `BigDecimal`), encoded by
+/// constants out of order, a lower-case `e` in a `BigDecimal`, upper-case
+/// hex in a UUID, a made-up `@id`), encoded by
 /// the codec and read by Java, which compares it with its own value.
 #[test]
 fn java_reads_what_the_codec_encodes_from_hand_written_json() {
@@ -82,8 +88,16 @@ fn java_reads_what_the_codec_encodes_from_hand_written_json() {
       "e": {"@class": "java.math.BigDecimal", "@value": "-15e-1"},
       "none": null
     }"#;
+    // Fields in Kryo's order: `any` comes first on the wire, so it holds
+    // the `@id` and `id` refers back to it.
+    let ids = r#"{"none": null, "id": {"@ref": 7},
+      "any": {"@class": "java.util.UUID", "@id": 7, "@value": "01234567-89AB-CDEF-FFFF-FFFFFFFFFFFE"}}"#;
+    let ids_plain = r#"{"id": "01234567-89ab-cdef-ffff-fffffffffffe", "none": null,
+                  "any": {"@class": "java.util.UUID", "@value": "01234567-89ab-cdef-ffff-fffffffffffe"}}"#;
     let mut encoded = Vec::new();
     for (case, class, text) in [
+        ("uuid_refs.ids", "CasesValues$Ids", ids),
+        ("uuid.ids", "CasesValues$Ids", ids_plain),
         ("times", "CasesValues$Times", times),
         ("misc", "CasesValues$Misc", misc),
         ("nums", "CasesValues$Nums", nums),

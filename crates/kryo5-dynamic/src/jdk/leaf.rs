@@ -14,6 +14,7 @@ use kryo5_core::serializers::time::{
     Duration, Instant, LocalDate, LocalDateTime, LocalTime, MonthDay, OffsetDateTime, OffsetTime,
     Period, Year, YearMonth, ZoneId, ZoneOffset, ZonedDateTime,
 };
+use kryo5_core::serializers::uuid::JavaUuid;
 use kryo5_core::{Error, ErrorKind, Kryo, KryoType, NullForm, Result};
 use kryo5_io::{Input, Output};
 use serde_json::{Value as Json, json};
@@ -92,7 +93,7 @@ fn canonical<T: JsonForm>(j: &Json) -> Result<Json> {
 /// Every class the codec reads through a core type. Kryo writes
 /// `ZoneId.of("Europe/Paris")` as `ZoneRegion`, charsets and time zones
 /// under their JDK implementation classes.
-static LEAVES: [Leaf; 38] = [
+static LEAVES: [Leaf; 39] = [
     leaf::<JavaBigInteger>("java.math.BigInteger"),
     leaf::<JavaBigDecimal>("java.math.BigDecimal"),
     leaf::<JavaDate>("java.util.Date"),
@@ -131,6 +132,8 @@ static LEAVES: [Leaf; 38] = [
     leaf::<Charset>("sun.nio.cs.UTF_16BE"),
     leaf::<Charset>("sun.nio.cs.UTF_16LE"),
     leaf::<JavaClass>("java.lang.Class"),
+    // With `serializer = "UUIDSerializer"` (not a Kryo default).
+    leaf::<JavaUuid>("java.util.UUID"),
 ];
 
 /// The leaf class named `class`.
@@ -158,6 +161,10 @@ macro_rules! text_form {
 text_form!("a decimal string":
     JavaBigInteger, |v| v.to_string(), |s| s.parse().ok();
     JavaBigDecimal, |v| v.to_string(), |s| s.parse().ok();
+);
+
+text_form!("a UUID string (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx)":
+    JavaUuid, |v| v.to_string(), |s| s.parse().ok();
 );
 
 text_form!("an ISO-8601 string":
