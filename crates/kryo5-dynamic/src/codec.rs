@@ -74,6 +74,8 @@ pub struct Codec {
     pub(crate) next_id: u32,
     /// Write side: the value's `@id` to Kryo's id and the class.
     pub(crate) ids: HashMap<u32, (u32, String)>,
+    /// Spans of the bytes read, when recording (`trace.rs`).
+    pub(crate) recorder: Option<Box<crate::trace::Recorder>>,
 }
 
 /// The serializer family of a class.
@@ -168,6 +170,7 @@ impl Codec {
             nesting: Cell::new(Nesting::default()),
             next_id: 0,
             ids: HashMap::new(),
+            recorder: None,
         }
     }
 

@@ -35,6 +35,10 @@ mod schema;
 mod value;
 mod write;
 
+// Where each part of a graph lies in the bytes (`Codec::record`).
+mod trace;
+pub use trace::{Brief, Span, What};
+
 pub use codec::{Codec, Root};
 pub use jtype::{JType, Prim};
 pub use schema::{ClassDef, FieldDef, Schema, SchemaError};

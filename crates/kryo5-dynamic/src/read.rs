@@ -11,6 +11,7 @@ use crate::codec::{Codec, How, Kind, Root, Slot, kind_of};
 use crate::jdk::Coll;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
+use crate::trace::What;
 use crate::value::{JString, Value};
 
 /// Element counts a reader accepts beyond the bytes left, for elements
@@ -52,7 +53,9 @@ impl Codec {
     ) -> Result<Value> {
         let at = input.total();
         self.enter()?;
+        let span = self.open_value(at);
         let r = self.read_how(input, how, args, refs).map_err(|e| e.at(at));
+        self.close_value(span, input.total(), &r);
         self.exit();
         r
     }
@@ -69,14 +72,22 @@ impl Codec {
             How::DirectStr => return read_str(input),
             How::Object(t) => (t.raw_name(), false),
             How::OrNull(t) => (t.raw_name(), true),
-            How::ClassAnd => match self.kryo.read_class_named(input)? {
-                None => return Ok(Value::Null),
-                Some(c) => (c.into_owned(), false),
-            },
+            How::ClassAnd => {
+                let at = input.total();
+                let c = self.kryo.read_class_named(input)?;
+                self.note(at, input.total(), || {
+                    What::Class(c.as_deref().map(Into::into))
+                });
+                match c {
+                    None => return Ok(Value::Null),
+                    Some(c) => (c.into_owned(), false),
+                }
+            }
         };
         let schema = Arc::clone(&self.schema);
         let kind = kind_of(&schema, &class)?;
         let refs_on = self.schema.references;
+        let at = input.total();
         let marker = if refs_on && (kind.uses_refs() || or_null) {
             Some(input.read_var_int(true)? as u32)
         } else if or_null && !kind.accepts_null() {
@@ -85,6 +96,9 @@ impl Codec {
         } else {
             None
         };
+        if let Some(m) = marker {
+            self.note(at, input.total(), || What::Marker(m));
+        }
         let id = match marker {
             Some(0) if or_null => return Ok(Value::Null),
             Some(1) if kind.uses_refs() && refs_on => {

@@ -43,6 +43,7 @@ macro_rules! primitive {
             fn copy(&self, _: &mut Kryo) -> Result<Self> {
                 Ok(*self)
             }
+            crate::type_slot_fn!();
         }
     };
 }
@@ -96,6 +97,7 @@ impl KryoType for String {
     fn java_class() -> Cow<'static, str> {
         Cow::Borrowed("java.lang.String")
     }
+    crate::type_slot_fn!();
     const FINAL: bool = true;
     const NULL: Option<NullForm> = Some(NullForm::String);
     const IMMUTABLE: bool = true;
