@@ -9,6 +9,7 @@ use std::sync::Arc;
 use kryo5_core::nesting::Nesting;
 use kryo5_core::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, Error, ErrorKind, Kryo, Result};
 
+use crate::jdk::{self, Coll, Leaf, Special};
 use crate::jtype::{JType, Prim};
 use crate::schema::{ClassDef, Schema};
 use crate::serializer::ClassSerializer;
@@ -86,27 +87,44 @@ pub(crate) enum Kind<'s> {
     Bytes,
     PrimArray(Prim),
     ObjArray(JType),
-    Collection,
-    Map,
+    Collection(Coll),
+    Map(Coll),
     Enum(&'s [String]),
     /// An enum with `EnumNameSerializer`.
     EnumName(&'s [String]),
     User(&'s ClassDef),
+    /// A JDK value class read through its kryo5-core type.
+    Leaf(&'static Leaf),
+    /// A JDK class with a serializer of its own in the codec.
+    Special(Special),
 }
 
 impl Kind<'_> {
     /// Whether the serializer writes its own null (section 6.1).
     pub(crate) fn accepts_null(&self) -> bool {
         match self {
-            Kind::Boxed(_) | Kind::EnumName(_) => false,
+            Kind::Boxed(_) | Kind::EnumName(_) | Kind::Special(_) => false,
             Kind::User(def) => def.wrap.is_none() && def.serializer.writes_null(),
+            Kind::Leaf(l) => l.null.is_some(),
             _ => true,
+        }
+    }
+
+    /// The byte the serializer writes for `null` (`80` for strings).
+    pub(crate) fn null_byte(&self) -> u8 {
+        match self {
+            Kind::Str => 0x80,
+            Kind::Leaf(l) => jdk::null_byte(l.null),
+            _ => 0,
         }
     }
 
     /// Whether values of the class take reference ids (section 7.2).
     pub(crate) fn uses_refs(&self) -> bool {
-        !matches!(self, Kind::Boxed(_) | Kind::Enum(_) | Kind::EnumName(_))
+        match self {
+            Kind::Leaf(l) => l.refs,
+            k => !matches!(k, Kind::Boxed(_) | Kind::Enum(_) | Kind::EnumName(_)),
+        }
     }
 }
 
@@ -152,15 +170,6 @@ pub(crate) struct Meta {
     /// The declared type, type variables bound.
     pub(crate) ty: Option<JType>,
 }
-
-const COLLECTIONS: [&str; 5] = [
-    "java.util.ArrayList",
-    "java.util.LinkedList",
-    "java.util.HashSet",
-    "java.util.LinkedHashSet",
-    "java.util.ArrayDeque",
-];
-const MAPS: [&str; 2] = ["java.util.HashMap", "java.util.LinkedHashMap"];
 
 impl Codec {
     /// A codec for `schema`: a Kryo configured and registered as the
@@ -267,11 +276,14 @@ impl Codec {
             JType::Class(n, _) => {
                 n == "java.lang.String"
                     || Prim::from_boxed(n).is_some()
-                    || self.schema.class(n).is_some_and(|c| {
-                        let implied =
-                            c.constants.is_some() || c.serializer == ClassSerializer::Record;
-                        c.is_final.unwrap_or(implied)
-                    })
+                    || match self.schema.class(n) {
+                        Some(c) => c.is_final.unwrap_or(
+                            c.constants.is_some()
+                                || c.serializer == ClassSerializer::Record
+                                || jdk::is_final(n),
+                        ),
+                        None => jdk::is_final(n),
+                    }
             }
         }
     }
@@ -415,11 +427,8 @@ pub(crate) fn kind_of<'s>(schema: &'s Schema, class: &str) -> Result<Kind<'s>> {
     if class == "java.lang.String" {
         return Ok(Kind::Str);
     }
-    if COLLECTIONS.contains(&class) {
-        return Ok(Kind::Collection);
-    }
-    if MAPS.contains(&class) {
-        return Ok(Kind::Map);
+    if let Some(k) = jdk::kind(class) {
+        return Ok(k);
     }
     if let Some(JType::Array(c)) = JType::from_class_name(class) {
         return Ok(match *c {

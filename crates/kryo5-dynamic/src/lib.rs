@@ -31,6 +31,7 @@
 
 mod codec;
 mod evolve;
+mod jdk;
 pub mod json;
 mod jtype;
 mod read;

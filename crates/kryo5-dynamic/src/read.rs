@@ -8,6 +8,7 @@ use kryo5_core::{Error, ErrorKind, In, Result};
 use kryo5_io::Input;
 
 use crate::codec::{Codec, How, Kind, Root, Slot, kind_of};
+use crate::jdk::Coll;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
 use crate::trace::What;
@@ -186,14 +187,16 @@ impl Codec {
                     items,
                 })
             }
-            Kind::Collection => self.read_collection(input, class, args, refs),
-            Kind::Map => self.read_map(input, class, args, refs),
+            Kind::Collection(c) => self.read_collection(input, class, *c, args, refs),
+            Kind::Map(c) => self.read_map(input, class, *c, args, refs),
             Kind::User(def) => match &def.wrap {
                 Some(w) => {
                     self.read_wrapped(input, w, |c, i| c.read_object(i, class, def, args, refs))
                 }
                 None => self.read_object(input, class, def, args, refs),
             },
+            Kind::Leaf(l) => self.read_leaf(input, class, l),
+            Kind::Special(s) => self.read_special(input, class, *s, refs),
         }
     }
 
@@ -202,15 +205,19 @@ impl Codec {
         &mut self,
         input: &mut dyn In<'_>,
         class: &str,
+        coll: Coll,
         args: &[JType],
         refs: &mut HashSet<u32>,
     ) -> Result<Value> {
         let Some(n) = read_len(input)? else {
             return Ok(Value::Null);
         };
+        if coll.comparator {
+            self.read_comparator(input, refs)?;
+        }
         check_count(input, n)?;
-        let k = self.element(self.arg(args, 0), true);
-        let v = self.element(self.arg(args, 1), true);
+        let k = self.element(self.arg(args, 0), coll.nulls);
+        let v = self.element(self.arg(args, 1), coll.nulls);
         let mut entries = Vec::with_capacity(n.min(input.available()));
         for i in 0..n {
             let key = self.read_at(input, &k.how, &k.args, refs);
@@ -282,14 +289,23 @@ impl Codec {
         &mut self,
         input: &mut dyn In<'_>,
         class: &str,
+        coll: Coll,
         args: &[JType],
         refs: &mut HashSet<u32>,
     ) -> Result<Value> {
-        let flag = input.peek_var_int_flag()?;
-        let n = input.read_var_int_flag(true)? as u32 as usize;
-        let Some(n) = n.checked_sub(1) else {
+        let elem = self.arg(args, 0).cloned();
+        let known = elem.as_ref().is_some_and(|t| self.is_final(t));
+        let (flag, n) = if known && !coll.nulls {
+            (false, input.read_var_int(true)?)
+        } else {
+            (input.peek_var_int_flag()?, input.read_var_int_flag(true)?)
+        };
+        let Some(n) = (n as u32 as usize).checked_sub(1) else {
             return Ok(Value::Null);
         };
+        if coll.comparator {
+            self.read_comparator(input, refs)?;
+        }
         let list = |items| Value::List {
             class: class.to_owned(),
             items,
@@ -297,7 +313,6 @@ impl Codec {
         if n == 0 {
             return Ok(list(Vec::new()));
         }
-        let elem = self.arg(args, 0).cloned();
         let slot = self.element(elem.as_ref(), flag);
         let items = match slot.how {
             How::ClassAnd if flag => {
@@ -306,7 +321,7 @@ impl Codec {
                     return Ok(list(vec![Value::Null; n]));
                 };
                 let t = JType::from_class_name(&e).unwrap_or_else(JType::object);
-                let any_null = input.read_boolean()?;
+                let any_null = coll.nulls && input.read_boolean()?;
                 let how = if any_null {
                     How::OrNull(t)
                 } else {

@@ -335,6 +335,12 @@ impl Schema {
 /// it, if any.
 fn resolve(c: &RawClass, default: &Default) -> Result<Resolved, Fault> {
     let own = c.serializer.as_ref();
+    if own.is_some_and(|s| is_uuid_serializer(c.name.get_ref(), s.get_ref())) {
+        // The codec's own serializer for a JDK class (codec::kind_of).
+        let (s, fc) = serializer::configure(Family::Field, &toml::Table::new())
+            .map_err(|m| (Some(c.name.span()), "serializer", m))?;
+        return Ok((s, fc, None));
+    }
     let (name, span, key) = match (own, default) {
         (Some(s), _) => (s.get_ref().as_str(), s.span(), "serializer"),
         (None, Some((d, _))) if c.constants.is_none() => {
@@ -372,6 +378,16 @@ type Resolved = (ClassSerializer, FieldConfig, Option<Wrapper>);
 
 /// Where a class's serializer is wrong: span, key, message.
 type Fault = (Option<Range<usize>>, &'static str, String);
+
+/// `java.util.UUID` with `UUIDSerializer` (its only serializer in the
+/// codec).
+fn is_uuid_serializer(class: &str, serializer: &str) -> bool {
+    class == "java.util.UUID"
+        && matches!(
+            serializer,
+            "UUIDSerializer" | "DefaultSerializers.UUIDSerializer"
+        )
+}
 
 fn unsupported(what: &str) -> String {
     format!("{what:?} is not supported by the dynamic codec yet")

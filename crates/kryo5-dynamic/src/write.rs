@@ -6,6 +6,7 @@ use kryo5_core::{Error, ErrorKind, Out, Result};
 use kryo5_io::Output;
 
 use crate::codec::{Codec, How, Kind, Root, Slot, kind_of, wrong};
+use crate::jdk::Coll;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
 use crate::value::{JString, Value};
@@ -126,7 +127,7 @@ impl Codec {
         args: &[JType],
     ) -> Result<()> {
         if *value == Value::Null && kind.accepts_null() {
-            return Ok(out.write_byte(if matches!(kind, Kind::Str) { 0x80 } else { 0 })?);
+            return Ok(out.write_byte(kind.null_byte())?);
         }
         match (kind, value) {
             (Kind::Boxed(p), v) => write_prim(out, *p, true, true, v),
@@ -155,10 +156,12 @@ impl Codec {
                 let slot = self.element(Some(comp), true);
                 self.write_elements(out, items, &slot.how, &[])
             }
-            (Kind::Collection, Value::List { items, .. }) => {
-                self.write_collection(out, items, args)
+            (Kind::Collection(c), Value::List { items, .. }) => {
+                self.write_collection(out, items, *c, args)
             }
-            (Kind::Map, Value::Map { entries, .. }) => self.write_map(out, entries, args),
+            (Kind::Map(c), Value::Map { entries, .. }) => self.write_map(out, entries, *c, args),
+            (Kind::Leaf(l), Value::Jdk { json, .. }) => self.write_leaf(out, json, l),
+            (Kind::Special(s), v) => self.write_special(out, v, class, *s),
             (Kind::User(def), Value::Object { fields, .. }) => match &def.wrap {
                 Some(w) => {
                     self.write_wrapped(out, w, |c, o| c.write_fields(o, fields, class, def, args))
@@ -174,11 +177,15 @@ impl Codec {
         &mut self,
         out: &mut dyn Out,
         entries: &[(Value, Value)],
+        coll: Coll,
         args: &[JType],
     ) -> Result<()> {
         write_len(out, entries.len())?;
-        let k = self.element(self.arg(args, 0), true);
-        let v = self.element(self.arg(args, 1), true);
+        if coll.comparator {
+            out.write_byte(0)?;
+        }
+        let k = self.element(self.arg(args, 0), coll.nulls);
+        let v = self.element(self.arg(args, 1), coll.nulls);
         for (i, (key, val)) in entries.iter().enumerate() {
             self.write_at(out, key, &k.how, &k.args)
                 .and_then(|()| self.write_at(out, val, &v.how, &v.args))
@@ -240,29 +247,54 @@ impl Codec {
         &mut self,
         out: &mut dyn Out,
         items: &[Value],
+        coll: Coll,
         args: &[JType],
     ) -> Result<()> {
+        // The comparator header: natural ordering, the null class.
+        let header = |out: &mut dyn Out| match coll.comparator {
+            true => out.write_byte(0),
+            false => Ok(()),
+        };
         if items.is_empty() {
-            return Ok(out.write_byte(1)?);
+            out.write_byte(1)?;
+            return Ok(header(out)?);
         }
         let any_null = items.contains(&Value::Null);
+        if any_null && !coll.nulls {
+            return Err(Error::new(ErrorKind::UnexpectedNull("an element")));
+        }
         let size = items.len() as i32 + 1;
         let elem = self.arg(args, 0).cloned();
         let slot = self.element(elem.as_ref(), any_null);
         if !matches!(slot.how, How::ClassAnd) {
-            out.write_var_int_flag(any_null, size, true)?;
+            if coll.nulls {
+                out.write_var_int_flag(any_null, size, true)?;
+            } else {
+                out.write_var_int(size, true)?;
+            }
+            header(out)?;
             return self.write_elements(out, items, &slot.how, &slot.args);
         }
         let mut classes = items
             .iter()
             .filter(|v| **v != Value::Null)
-            .map(|v| self.class_of(v));
+            .map(|v| match v {
+                // A back-reference to an element not written yet (a list
+                // holding a string, itself, the string again).
+                Value::Ref(id) if !self.ids.contains_key(id) => items
+                    .iter()
+                    .find_map(|x| x.shared(*id))
+                    .and_then(Value::class)
+                    .ok_or_else(|| unknown_ref(*id)),
+                v => self.class_of(v),
+            });
         let first = classes.next().transpose()?;
         let mut same = true;
         for c in classes {
             same &= Some(c?) == first;
         }
         out.write_var_int_flag(same, size, true)?;
+        header(out)?;
         if !same {
             return self.write_elements(out, items, &How::ClassAnd, &slot.args);
         }
@@ -271,7 +303,9 @@ impl Codec {
         };
         let t = JType::from_class_name(&first).unwrap_or_else(JType::object);
         self.kryo.write_class_named(out, &t.jvm_name())?;
-        out.write_boolean(any_null)?;
+        if coll.nulls {
+            out.write_boolean(any_null)?;
+        }
         let how = if any_null {
             How::OrNull(t)
         } else {

@@ -295,3 +295,64 @@ fn deep_graphs_stop_before_the_stack_does() {
         v = std::mem::replace(&mut fields[0].1, Value::Null);
     }
 }
+
+/// JDK classes: JSON that is not the class's form is an error naming the
+/// form and the path; bytes the schema cannot describe are typed errors.
+#[test]
+fn jdk_classes_refuse_bad_json_and_bad_bytes() {
+    let c = codec(
+        "[[class]]\nname = \"a.H\"\nconstants = [\"R\", \"G\"]\n\
+         [[class]]\nname = \"a.T\"\nfields = [\n  { name = \"d\", type = \"java.time.LocalDate\" },\n  \
+         { name = \"n\", type = \"java.math.BigDecimal\" },\n  \
+         { name = \"s\", type = \"java.util.EnumSet<a.H>\" },\n]\n",
+    );
+    let root = Root::Object(JType::parse("a.T").unwrap());
+    let bad = [
+        (
+            r#"{"d": "2023-02-29", "n": null, "s": null}"#,
+            "ISO-8601",
+            "d",
+        ),
+        (
+            r#"{"d": null, "n": {"@class": "java.math.BigDecimal", "@value": 1.5}, "s": null}"#,
+            "decimal string",
+            "n",
+        ),
+        (
+            r#"{"d": null, "n": null, "s": {"@class": "java.util.EnumSet", "@value": {"elementType": "a.H", "constants": ["B"]}}}"#,
+            "no constant B",
+            "s",
+        ),
+    ];
+    for (text, what, field) in bad {
+        let j: serde_json::Value = serde_json::from_str(text).unwrap();
+        let e = json::from_json(&c, &j, &root).expect_err(text);
+        let msg = e.to_string();
+        assert!(msg.contains(what) && msg.contains(field), "{text}: {msg}");
+    }
+    // A TreeMap with a comparator other than natural ordering: 2 entries,
+    // then a comparator of class id 9 (a.H is an enum, not a comparator:
+    // any non-null comparator is refused).
+    let mut t = codec("[[class]]\nname = \"java.util.TreeMap\"\n[[class]]\nname = \"a.C\"\n");
+    let e = read(&mut t, &[0x0b, 0x03, 0x0c]).expect_err("a comparator");
+    assert!(
+        matches!(e.kind(), ErrorKind::Unsupported(m) if m.contains("comparator")),
+        "{e}"
+    );
+    // An EnumSet declaring more elements than bytes left.
+    let mut s =
+        codec("registration_required = false\n[[class]]\nname = \"a.H\"\nconstants = [\"R\"]\n");
+    let set = Value::Jdk {
+        class: "java.util.RegularEnumSet".into(),
+        json: serde_json::json!({"elementType": "a.H", "constants": ["R"]}),
+    };
+    let mut out = Output::new();
+    s.write(&mut out, &set, &Root::ClassAndObject).unwrap();
+    // The size and the one ordinal (01 01) become a size of 2^30.
+    let mut bytes = out.into_vec();
+    assert_eq!(bytes.split_off(bytes.len() - 2), [1, 1]);
+    bytes.extend([0x80, 0x80, 0x80, 0x80, 0x04]);
+    let e = read(&mut s, &bytes).expect_err("a huge EnumSet");
+    assert!(matches!(e.kind(), ErrorKind::InvalidData(_)), "{e}");
+    assert!(e.offset().is_some(), "{e}");
+}
