@@ -219,7 +219,10 @@ impl Kryo {
     /// (default [`DEFAULT_MAX_STACK`]): nesting past it fails with
     /// [`ErrorKind::MaxStack`] whatever the depth, so hostile input cannot
     /// overflow the stack however large the frames of its types are. Raise
-    /// it with the stack of the threads that use this `Kryo`.
+    /// it with the stack of the threads that use this `Kryo`. The budget
+    /// is measured with the addresses of locals: under AddressSanitizer,
+    /// which moves locals to a fake stack, turn it off (`usize::MAX`) and
+    /// rely on [`Kryo::set_max_depth`] (as kryo5's fuzz targets do).
     ///
     /// ```
     /// let mut kryo = kryo5_core::Kryo::new();

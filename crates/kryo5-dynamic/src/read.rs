@@ -220,10 +220,17 @@ impl Codec {
         let v = self.element(self.arg(args, 1), coll.nulls);
         let mut entries = Vec::with_capacity(n.min(input.available()));
         for i in 0..n {
+            let at = input.total();
             let key = self.read_at(input, &k.how, &k.args, refs);
             let key = key.map_err(|e| e.in_element(i))?;
             let val = self.read_at(input, &v.how, &v.args, refs);
-            entries.push((key, val.map_err(|e| e.in_element(i))?));
+            let val = val.map_err(|e| e.in_element(i))?;
+            if !coll.nulls && (key == Value::Null || val == Value::Null) {
+                // Java's `Map.of` throws on a null key or value.
+                let e = Error::new(ErrorKind::UnexpectedNull("a key or value"));
+                return Err(e.at(at).in_element(i));
+            }
+            entries.push((key, val));
         }
         Ok(Value::Map {
             class: class.to_owned(),
@@ -293,6 +300,7 @@ impl Codec {
         args: &[JType],
         refs: &mut HashSet<u32>,
     ) -> Result<Value> {
+        let at = input.total();
         let elem = self.arg(args, 0).cloned();
         let known = elem.as_ref().is_some_and(|t| self.is_final(t));
         let (flag, n) = if known && !coll.nulls {
@@ -317,6 +325,10 @@ impl Codec {
         let items = match slot.how {
             How::ClassAnd if flag => {
                 let Some(e) = self.kryo.read_class_named(input)? else {
+                    if !coll.nulls {
+                        let e = Error::new(ErrorKind::UnexpectedNull("an element"));
+                        return Err(e.at(at));
+                    }
                     check_count(input, n)?;
                     return Ok(list(vec![Value::Null; n]));
                 };
@@ -331,6 +343,10 @@ impl Codec {
             }
             how => self.read_elements(input, n, &how, &slot.args, refs)?,
         };
+        if !coll.nulls && items.contains(&Value::Null) {
+            // Java's factory (`List.of`, ...) throws on a null element.
+            return Err(Error::new(ErrorKind::UnexpectedNull("an element")).at(at));
+        }
         Ok(list(items))
     }
 }

@@ -356,3 +356,21 @@ fn jdk_classes_refuse_bad_json_and_bad_bytes() {
     assert!(matches!(e.kind(), ErrorKind::InvalidData(_)), "{e}");
     assert!(e.offset().is_some(), "{e}");
 }
+
+/// `List.of` and `Map.of` hold no null (Java's factories throw): a null
+/// element, key or value in their bytes is refused on read, as on write.
+/// Found by the `dynamic_decode` fuzz target.
+#[test]
+fn immutable_collections_refuse_null_elements_on_read() {
+    let mut c = codec(
+        "[[class]]\nname = \"java.util.ImmutableCollections$ListN\"\n\
+         [[class]]\nname = \"java.util.ImmutableCollections$MapN\"\n",
+    );
+    // ListN (id 9): one element, the null class.
+    let e = read(&mut c, &[0x0b, 0x02, 0x00]).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::UnexpectedNull(_)), "{e}");
+    assert_eq!(e.offset(), Some(1));
+    // MapN (id 10): one entry, key String "k", value null.
+    let e = read(&mut c, &[0x0c, 0x02, 0x03, 0x82, b'k', 0x00]).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::UnexpectedNull(_)), "{e}");
+}
