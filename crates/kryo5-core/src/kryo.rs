@@ -649,6 +649,7 @@ impl Kryo {
             .map(|i| self.registry.get(i).name.clone()))
     }
 
+    #[inline]
     fn write_class_reg<O: Out + ?Sized>(
         &mut self,
         out: &mut O,
@@ -661,6 +662,17 @@ impl Kryo {
             out.write_var_int(id.wrapping_add(2) as i32, true)?;
             return Ok(());
         }
+        self.write_class_by_name(out, reg, name)
+    }
+
+    /// [`Kryo::write_class_reg`] of a class without an id.
+    #[inline(never)]
+    fn write_class_by_name<O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        reg: Option<RegIndex>,
+        name: impl FnOnce() -> Cow<'static, str>,
+    ) -> Result<()> {
         if self.config.registration_required {
             return Err(Error::new(ErrorKind::NotRegistered(name().into_owned())));
         }
@@ -750,6 +762,7 @@ impl Kryo {
     ///
     /// # Errors
     /// [`ErrorKind::WrongType`] for another class; unknown classes.
+    #[inline]
     pub fn read_class_expect<'de, T: KryoType, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
@@ -765,6 +778,17 @@ impl Kryo {
         {
             return Ok(true);
         }
+        self.read_class_expect_rest::<T, I>(input, v, at)
+    }
+
+    /// [`Kryo::read_class_expect`] for a descriptor other than `T`'s id.
+    #[inline(never)]
+    fn read_class_expect_rest<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        v: u32,
+        at: u64,
+    ) -> Result<bool> {
         let Some(found) = self.class_of_descriptor(input, v, false, at)? else {
             return Ok(false);
         };

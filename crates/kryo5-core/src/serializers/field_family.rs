@@ -70,7 +70,8 @@ pub(crate) struct Framing {
 }
 
 impl Framing {
-    /// Writes field `i` of `value`, framed.
+    /// Writes field `i` of `value`, framed (inlined as [`Framing::read`]).
+    #[inline]
     pub(crate) fn write<T: Fields>(
         self,
         value: &T,
@@ -82,11 +83,12 @@ impl Framing {
         if !self.chunked {
             return self.write_plain(value, i, kryo, out, direct);
         }
-        let mut run = chunked::output(out, self.chunk_size);
-        self.write_plain(value, i, kryo, &mut run, direct)?;
-        Ok(run.end_chunk()?)
+        in_run(out, self.chunk_size, |run| {
+            self.write_plain(value, i, kryo, run, direct)
+        })
     }
 
+    #[inline]
     fn write_plain<T: Fields>(
         self,
         value: &T,
@@ -104,7 +106,9 @@ impl Framing {
 
     /// Reads a framed field into field `slot` of `value`, or skips it
     /// (`slot` is `None`: a field this struct does not have; `unknown`
-    /// is the error when it cannot be skipped).
+    /// is the error when it cannot be skipped). Inlined into the loop over
+    /// the fields: the plain framing is a few instructions.
+    #[inline(always)]
     pub(crate) fn read<T: Fields>(
         self,
         value: &mut T,
@@ -117,15 +121,12 @@ impl Framing {
         if !self.chunked {
             return self.read_plain(value, slot, kryo, input, direct, unknown);
         }
-        let mut run = chunked::input(input, self.chunk_size);
-        match self.read_plain(value, slot, kryo, &mut run, direct, unknown) {
-            // What cannot be read is skipped with the rest of the run.
-            Err(e) if skippable(&e) => {}
-            r => r?,
-        }
-        Ok(run.next_chunk()?)
+        from_run(input, self.chunk_size, |run| {
+            self.read_plain(value, slot, kryo, run, direct, unknown)
+        })
     }
 
+    #[inline(always)]
     fn read_plain<'de, T: Fields>(
         self,
         value: &mut T,
@@ -144,6 +145,37 @@ impl Framing {
             (None, false) => Err(unknown().at(input.total())),
         }
     }
+}
+
+/// Writes a field with `write` in its own run of chunks. Out of line: the
+/// framings without chunks stay small.
+#[cold]
+#[inline(never)]
+fn in_run(
+    out: &mut dyn Out,
+    chunk_size: usize,
+    write: impl FnOnce(&mut dyn Out) -> Result<()>,
+) -> Result<()> {
+    let mut run = chunked::output(out, chunk_size);
+    write(&mut run)?;
+    Ok(run.end_chunk()?)
+}
+
+/// Reads a field with `read` from its own run of chunks, skipping what
+/// cannot be read with the rest of the run.
+#[cold]
+#[inline(never)]
+fn from_run(
+    input: &mut dyn In<'_>,
+    chunk_size: usize,
+    read: impl FnOnce(&mut dyn In<'static>) -> Result<()>,
+) -> Result<()> {
+    let mut run = chunked::input(input, chunk_size);
+    match read(&mut run) {
+        Err(e) if skippable(&e) => {}
+        r => r?,
+    }
+    Ok(run.next_chunk()?)
 }
 
 /// Errors a chunked field skips (Java catches these around the class and
