@@ -245,14 +245,30 @@ fn read_slots<T: Fields>(kryo: &mut Kryo, input: &mut dyn In<'_>) -> Result<Arc<
         if input.skip_if_next(&own.names) {
             // The data has the class's own names (the common case).
             schema.slots = own.slots.clone();
-        } else if read_schema(T::FIELDS, &schema.slots, input, name, slots)? {
+        } else {
+            let changed = read_schema(T::FIELDS, &schema.slots, input, name, slots);
             // Else it usually has the names of the last graph: then that
             // mapping stays, shared with readers in progress.
-            schema.slots = slots.as_slice().into();
+            if let Ok(true) = changed {
+                schema.slots = slots.as_slice().into();
+            }
+            release_large(name, slots);
+            changed?;
         }
         schema.read = graph;
     }
     Ok(schema.slots.clone())
+}
+
+/// Capacity of the reused buffers kept for the next schema read.
+const BUFFERS_KEPT: usize = 4096;
+
+/// Frees reused buffers grown past [`BUFFERS_KEPT`]: a huge schema, read
+/// or not, does not pin their memory.
+fn release_large(name: &mut String, slots: &mut Vec<Option<usize>>) {
+    if name.capacity() > BUFFERS_KEPT || slots.capacity() > BUFFERS_KEPT {
+        (*name, *slots) = Default::default();
+    }
 }
 
 /// Bytes of the reused name buffer: enough for the input's fast path for
@@ -304,4 +320,79 @@ fn read_schema(
         slots.extend_from_slice(&last[..count]);
     }
     Ok(!same)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use kryo5_io::Input;
+
+    const FIELDS: [FieldInfo; 2] = [FieldInfo::named("x"), FieldInfo::named("z")];
+
+    fn names(names: &[Option<&str>]) -> Vec<u8> {
+        let mut out = Output::new();
+        out.write_var_int(names.len() as i32, true).unwrap();
+        for &n in names {
+            out.write_string(n).unwrap();
+        }
+        out.into_vec()
+    }
+
+    /// `read_schema` of `data` after `last`: whether the mapping changed,
+    /// and the new one.
+    fn read(data: &[u8], last: &[Option<usize>]) -> Result<(bool, Vec<Option<usize>>)> {
+        let (mut name, mut slots) = (String::new(), Vec::new());
+        let changed = read_schema(&FIELDS, last, &mut Input::new(data), &mut name, &mut slots)?;
+        Ok((changed, slots))
+    }
+
+    #[test]
+    fn a_schema_mapping_as_the_last_one_changes_nothing() {
+        let last = [Some(0), Some(1)];
+        assert_eq!(
+            read(&names(&[Some("x"), Some("z")]), &last).unwrap(),
+            (false, vec![])
+        );
+        // Shorter, longer, moved, unknown and null names: a new mapping.
+        assert_eq!(
+            read(&names(&[Some("x")]), &last).unwrap(),
+            (true, vec![Some(0)])
+        );
+        let moved = names(&[Some("z"), Some("y"), None, Some("x")]);
+        assert_eq!(
+            read(&moved, &last).unwrap(),
+            (true, vec![Some(1), None, None, Some(0)])
+        );
+        let longer = names(&[Some("x"), Some("z"), Some("z")]);
+        assert_eq!(
+            read(&longer, &last).unwrap(),
+            (true, vec![Some(0), Some(1), Some(1)])
+        );
+        assert_eq!(read(&names(&[]), &[]).unwrap(), (false, vec![]));
+        // Truncated: an error.
+        let data = names(&[Some("x"), Some("z")]);
+        assert!(read(&data[..data.len() - 1], &last).is_err());
+    }
+
+    #[test]
+    fn buffers_grown_by_a_huge_schema_are_released() {
+        let (mut name, mut slots) = (String::from("x"), vec![None; 8]);
+        release_large(&mut name, &mut slots);
+        assert_eq!((name.as_str(), slots.len()), ("x", 8), "small ones kept");
+        let huge = "y".repeat(BUFFERS_KEPT + 1);
+        let data = names(&[Some(&huge)]);
+        let last = [];
+        let mut name = String::new();
+        read_schema(
+            &FIELDS,
+            &last,
+            &mut Input::new(&data),
+            &mut name,
+            &mut slots,
+        )
+        .unwrap();
+        assert!(name.capacity() > BUFFERS_KEPT);
+        release_large(&mut name, &mut slots);
+        assert_eq!(name.capacity(), 0);
+    }
 }
