@@ -216,6 +216,8 @@ pub trait In<'de> {
     fn read_booleans(&mut self, n: usize) -> Result<Vec<bool>>;
     /// [`InputBuffer::skip`].
     fn skip(&mut self, n: usize) -> Result<()>;
+    /// [`InputBuffer::skip_if_next`].
+    fn skip_if_next(&mut self, expected: &[u8]) -> bool;
     /// [`InputBuffer::total`]: bytes read so far.
     fn total(&self) -> u64;
     /// [`InputBuffer::available`]: bytes buffered and not yet read.
@@ -270,6 +272,7 @@ impl<'de, S: Source, F: Flavour> In<'de> for InputBuffer<'de, S, F> {
         read_chars(n: usize) -> Result<Vec<u16>>;
         read_booleans(n: usize) -> Result<Vec<bool>>;
         skip(n: usize) -> Result<()>;
+        skip_if_next(expected: &[u8]) -> bool;
     }
 
     #[inline(always)]

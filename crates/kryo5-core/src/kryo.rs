@@ -92,6 +92,9 @@ struct Graph {
     copies: IdMap<usize, Shared>,
     /// Copier: a shallow copy is being made.
     shallow: bool,
+    /// How many graphs ended before this one (never cleared): names the
+    /// graph for state kept across graphs ([`Kryo::graph_number`]).
+    number: u64,
 }
 
 /// Kryo: registrations, settings and the state of the graph being written
@@ -537,6 +540,7 @@ impl Kryo {
     pub fn reset(&mut self) {
         let names = self.config.registration_required;
         let g = &mut self.graph;
+        g.number += 1;
         g.nesting = Nesting::default();
         // Clearing an empty hash table with capacity still sweeps its
         // control bytes: skip the tables this graph did not use.
@@ -560,6 +564,13 @@ impl Kryo {
                 g.names_read.clear();
             }
         }
+    }
+
+    /// The graph in progress, as a count of the resets before it: state
+    /// kept in [`Kryo::context`] and tagged with it is per graph without
+    /// being freed at every reset.
+    pub(crate) fn graph_number(&self) -> u64 {
+        self.graph.number
     }
 
     // ----- depth --------------------------------------------------------------
@@ -641,6 +652,7 @@ impl Kryo {
             .map(|i| self.registry.get(i).name.clone()))
     }
 
+    #[inline]
     fn write_class_reg<O: Out + ?Sized>(
         &mut self,
         out: &mut O,
@@ -653,6 +665,17 @@ impl Kryo {
             out.write_var_int(id.wrapping_add(2) as i32, true)?;
             return Ok(());
         }
+        self.write_class_by_name(out, reg, name)
+    }
+
+    /// [`Kryo::write_class_reg`] of a class without an id.
+    #[inline(never)]
+    fn write_class_by_name<O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        reg: Option<RegIndex>,
+        name: impl FnOnce() -> Cow<'static, str>,
+    ) -> Result<()> {
         if self.config.registration_required {
             return Err(Error::new(ErrorKind::NotRegistered(name().into_owned())));
         }
@@ -693,6 +716,18 @@ impl Kryo {
     ) -> Result<Option<RegIndex>> {
         let at = input.total();
         let v = input.read_var_int(true)? as u32;
+        self.class_of_descriptor(input, v, implicit, at)
+    }
+
+    /// [`Kryo::read_class_reg`] after the descriptor's first varint `v`
+    /// (read at offset `at`).
+    fn class_of_descriptor<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        v: u32,
+        implicit: bool,
+        at: u64,
+    ) -> Result<Option<RegIndex>> {
         match v {
             0 => Ok(None),
             1 => {
@@ -730,12 +765,34 @@ impl Kryo {
     ///
     /// # Errors
     /// [`ErrorKind::WrongType`] for another class; unknown classes.
+    #[inline]
     pub fn read_class_expect<'de, T: KryoType, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
     ) -> Result<bool> {
         let at = input.total();
-        let Some(found) = self.read_class_reg(input, false)? else {
+        let v = input.read_var_int(true)? as u32;
+        // The common case, `T`'s own id, needs no lookup by id: a
+        // registration's id and the id table always agree.
+        if let Some(i) = self.registry.of::<T>()
+            && let Some(id) = self.registry.get(i).id
+            && v > 1
+            && v == id.wrapping_add(2)
+        {
+            return Ok(true);
+        }
+        self.read_class_expect_rest::<T, I>(input, v, at)
+    }
+
+    /// [`Kryo::read_class_expect`] for a descriptor other than `T`'s id.
+    #[inline(never)]
+    fn read_class_expect_rest<'de, T: KryoType, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        v: u32,
+        at: u64,
+    ) -> Result<bool> {
+        let Some(found) = self.class_of_descriptor(input, v, false, at)? else {
             return Ok(false);
         };
         if !self.is_class_of::<T>(ClassRef(found)) {

@@ -216,7 +216,10 @@ impl Registry {
                     self.by_id.remove(&old);
                 }
                 reg.id = Some(new_id);
-                self.by_id.insert(new_id, i);
+                // The class that held the id loses it, as below.
+                if let Some(holder) = self.by_id.insert(new_id, i) {
+                    self.regs[holder].id = None;
+                }
             } else if numbered && reg.id.is_none() {
                 let next = self.next_free();
                 self.regs[i].id = Some(next);
@@ -281,5 +284,19 @@ mod tests {
             b.hash_one(TypeId::of::<u8>()),
             b.hash_one(TypeId::of::<i8>())
         );
+    }
+
+    #[test]
+    fn an_id_given_again_leaves_its_former_class() {
+        let mut r = Registry::default();
+        let a = r.register(Cow::Borrowed("A"), Some(10), false, None, None);
+        let b = r.register(Cow::Borrowed("B"), Some(11), false, None, None);
+        // `A` takes `B`'s id: the id and the registrations stay in step.
+        assert_eq!(
+            r.register(Cow::Borrowed("A"), Some(11), false, None, None),
+            a
+        );
+        assert_eq!((r.get(a).id, r.get(b).id), (Some(11), None));
+        assert_eq!((r.by_id(11), r.by_id(10)), (Some(a), None));
     }
 }

@@ -211,3 +211,104 @@ fn version_writes_its_own_null() {
     k.write_object_or_null::<Vf, _>(&mut out, None).unwrap();
     assert_eq!(out.as_slice(), [0]);
 }
+
+/// One version of class `Pt` per struct, for a reader kept across graphs.
+mod versions {
+    #[derive(kryo5::Kryo, Clone, Debug, Default, PartialEq)]
+    #[kryo(class = "Pt")]
+    pub(crate) struct Xz {
+        pub(crate) x: i32,
+        pub(crate) z: i32,
+    }
+
+    #[derive(kryo5::Kryo, Clone, Debug, Default, PartialEq)]
+    #[kryo(class = "Pt")]
+    pub(crate) struct X {
+        pub(crate) x: i32,
+    }
+
+    #[derive(kryo5::Kryo, Clone, Debug, Default, PartialEq)]
+    #[kryo(class = "Pt")]
+    pub(crate) struct Z {
+        pub(crate) z: i32,
+    }
+}
+
+#[test]
+fn compatible_reader_kept_across_graphs_follows_each_schema() {
+    use versions::{X, Xz, Z};
+    fn data<T: kryo5::inherit::Fields + Clone + std::fmt::Debug + Send + Sync>(
+        value: &T,
+    ) -> Vec<u8> {
+        let mut k = Kryo::new();
+        k.register_with_serializer::<T, _>(CompatibleFieldSerializer::new(config(true, false)));
+        write(&mut k, value)
+    }
+    let xz = data(&Xz { x: 1, z: 2 });
+    let x = data(&X { x: 3 });
+    let z = data(&Z { z: 4 });
+    let full = data(&Pt {
+        x: 5,
+        name: Some("a".into()),
+        o: None,
+    });
+    let mut reader = Kryo::new();
+    reader.register_with_serializer::<Xz, _>(CompatibleFieldSerializer::new(config(true, false)));
+    // The same schema again, a shorter one, one whose names move, one
+    // with unknown fields: each graph maps the names it reads.
+    for (bytes, want) in [
+        (&xz, Xz { x: 1, z: 2 }),
+        (&xz, Xz { x: 1, z: 2 }),
+        (&x, Xz { x: 3, z: 0 }),
+        (&xz, Xz { x: 1, z: 2 }),
+        (&z, Xz { x: 0, z: 4 }),
+        (&full, Xz { x: 5, z: 0 }),
+        (&x, Xz { x: 3, z: 0 }),
+        (&xz, Xz { x: 1, z: 2 }),
+    ] {
+        let got: Xz = reader.read_object(&mut Input::new(bytes)).unwrap();
+        assert_eq!(got, want);
+    }
+    // A schema cut short fails and is not taken for the next graph's.
+    assert!(
+        reader
+            .read_object::<Xz, _>(&mut Input::new(&xz[..3]))
+            .is_err()
+    );
+    let got: Xz = reader.read_object(&mut Input::new(&x)).unwrap();
+    assert_eq!(got, Xz { x: 3, z: 0 });
+}
+
+#[test]
+fn compatible_schema_again_after_each_reset_and_without_varints() {
+    let mut k = kryo(CompatibleConfig::default());
+    k.set_auto_reset(false);
+    let mut out = Output::new();
+    for _ in 0..2 {
+        k.write_object(&mut out, &pt()).unwrap();
+        k.write_object(&mut out, &pt()).unwrap();
+        k.reset();
+    }
+    let one = "03 6e 61 6d e5 82 6f 82 78 03 82 61 00 02 02";
+    let fields = "03 82 61 00 02 02";
+    let graph = format!("{one} {fields}");
+    assert_eq!(out.as_slice(), bytes(&format!("{graph} {graph}")));
+    let mut input = Input::new(out.as_slice());
+    for _ in 0..2 {
+        for _ in 0..2 {
+            let back: Pt = k.read_object(&mut input).unwrap();
+            assert_eq!((back.x, back.name.as_deref()), (1, Some("a")));
+        }
+        k.reset();
+    }
+    // The schema's count and lengths are varints whatever the output's
+    // setting (its cached bytes serve both).
+    let mut fixed = Output::new();
+    fixed.set_variable_length_encoding(false);
+    k.write_object(&mut fixed, &pt()).unwrap();
+    assert_eq!(fixed.as_slice(), bytes(one));
+    let mut input = Input::new(fixed.as_slice());
+    input.set_variable_length_encoding(false);
+    let back: Pt = k.read_object(&mut input).unwrap();
+    assert_eq!((back.x, back.name.as_deref()), (1, Some("a")));
+}

@@ -73,10 +73,12 @@ pub struct Framing {
 
 impl Framing {
     /// Writes one field through `body`, in its own run of chunks when
-    /// chunked (an inner flush ends an outer chunk, as in Java).
+    /// chunked (an inner flush ends an outer chunk, as in Java). Public
+    /// (hidden) for the dynamic codec.
     ///
     /// # Errors
     /// As `body`; write errors of the run.
+    #[inline]
     pub fn write_run(
         self,
         out: &mut dyn Out,
@@ -85,17 +87,17 @@ impl Framing {
         if !self.chunked {
             return body(out);
         }
-        let mut run = chunked::output(out, self.chunk_size);
-        body(&mut run)?;
-        Ok(run.end_chunk()?)
+        in_run(out, self.chunk_size, body)
     }
 
     /// Reads one field through `body`; when chunked, from its run of
     /// chunks, skipping with the rest of the run what `body` could not
-    /// read for a class it does not know or cannot hold.
+    /// read for a class it does not know or cannot hold. Public (hidden)
+    /// for the dynamic codec.
     ///
     /// # Errors
     /// As `body` (the skippable ones aside when chunked); truncated runs.
+    #[inline]
     pub fn read_run(
         self,
         input: &mut dyn In<'_>,
@@ -104,16 +106,11 @@ impl Framing {
         if !self.chunked {
             return body(input);
         }
-        let mut run = chunked::input(input, self.chunk_size);
-        match body(&mut run) {
-            // What cannot be read is skipped with the rest of the run.
-            Err(e) if skippable(&e) => {}
-            r => r?,
-        }
-        Ok(run.next_chunk()?)
+        from_run(input, self.chunk_size, body)
     }
 
-    /// Writes field `i` of `value`, framed.
+    /// Writes field `i` of `value`, framed (inlined as [`Framing::read`]).
+    #[inline]
     pub(crate) fn write<T: Fields>(
         self,
         value: &T,
@@ -122,18 +119,35 @@ impl Framing {
         out: &mut dyn Out,
         direct: bool,
     ) -> Result<()> {
-        self.write_run(out, |out| {
-            if self.with_class {
-                value.write_field_with_class(i, kryo, out, false)
-            } else {
-                value.write_field(i, kryo, out, false, direct)
-            }
+        if !self.chunked {
+            return self.write_plain(value, i, kryo, out, direct);
+        }
+        in_run(out, self.chunk_size, |run| {
+            self.write_plain(value, i, kryo, run, direct)
         })
+    }
+
+    #[inline]
+    fn write_plain<T: Fields>(
+        self,
+        value: &T,
+        i: usize,
+        kryo: &mut Kryo,
+        out: &mut dyn Out,
+        direct: bool,
+    ) -> Result<()> {
+        if self.with_class {
+            value.write_field_with_class(i, kryo, out, false)
+        } else {
+            value.write_field(i, kryo, out, false, direct)
+        }
     }
 
     /// Reads a framed field into field `slot` of `value`, or skips it
     /// (`slot` is `None`: a field this struct does not have; `unknown`
-    /// is the error when it cannot be skipped).
+    /// is the error when it cannot be skipped). Inlined into the loop over
+    /// the fields: the plain framing is a few instructions.
+    #[inline(always)]
     pub(crate) fn read<T: Fields>(
         self,
         value: &mut T,
@@ -143,13 +157,31 @@ impl Framing {
         direct: bool,
         unknown: impl FnOnce() -> Error,
     ) -> Result<()> {
-        self.read_run(input, |input| match (slot, self.with_class) {
+        if !self.chunked {
+            return self.read_plain(value, slot, kryo, input, direct, unknown);
+        }
+        from_run(input, self.chunk_size, |run| {
+            self.read_plain(value, slot, kryo, run, direct, unknown)
+        })
+    }
+
+    #[inline(always)]
+    fn read_plain<'de, T: Fields>(
+        self,
+        value: &mut T,
+        slot: Option<usize>,
+        kryo: &mut Kryo,
+        input: &mut dyn In<'de>,
+        direct: bool,
+        unknown: impl FnOnce() -> Error,
+    ) -> Result<()> {
+        match (slot, self.with_class) {
             (Some(i), true) => value.read_field_with_class(i, kryo, input, false),
             (Some(i), false) => value.read_field(i, kryo, input, false, direct),
             // Read and dropped: it may hold objects referenced later.
             (None, true) => kryo.read_class_and_object(input).map(drop),
             (None, false) => self.unknown(input, unknown),
-        })
+        }
     }
 
     /// A field the reader does not have, without its class before it:
@@ -165,6 +197,37 @@ impl Framing {
             Err(unknown().at(input.total()))
         }
     }
+}
+
+/// Writes a field with `write` in its own run of chunks. Out of line: the
+/// framings without chunks stay small.
+#[cold]
+#[inline(never)]
+fn in_run(
+    out: &mut dyn Out,
+    chunk_size: usize,
+    write: impl FnOnce(&mut dyn Out) -> Result<()>,
+) -> Result<()> {
+    let mut run = chunked::output(out, chunk_size);
+    write(&mut run)?;
+    Ok(run.end_chunk()?)
+}
+
+/// Reads a field with `read` from its own run of chunks, skipping what
+/// cannot be read with the rest of the run.
+#[cold]
+#[inline(never)]
+fn from_run(
+    input: &mut dyn In<'_>,
+    chunk_size: usize,
+    read: impl FnOnce(&mut dyn In<'static>) -> Result<()>,
+) -> Result<()> {
+    let mut run = chunked::input(input, chunk_size);
+    match read(&mut run) {
+        Err(e) if skippable(&e) => {}
+        r => r?,
+    }
+    Ok(run.next_chunk()?)
 }
 
 /// Errors a chunked field skips (Java catches these around the class and

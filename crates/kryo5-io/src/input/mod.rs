@@ -371,6 +371,28 @@ impl<'de, S: Source, F: Flavour> InputBuffer<'de, S, F> {
         }
     }
 
+    /// Skips `expected` if the bytes buffered next are exactly it, and
+    /// says whether it did; reads nothing otherwise (nor refills a stream
+    /// input: bytes not yet buffered count as different). For a reader
+    /// that usually meets the same bytes, such as a schema of field names.
+    ///
+    /// ```
+    /// let mut input = kryo5_io::Input::new(&[1, 2, 3]);
+    /// assert!(!input.skip_if_next(&[1, 3]));
+    /// assert!(input.skip_if_next(&[1, 2]));
+    /// assert!(!input.skip_if_next(&[3, 4]));
+    /// assert_eq!(input.read_byte()?, 3);
+    /// # Ok::<(), kryo5_io::Error>(())
+    /// ```
+    #[inline]
+    pub fn skip_if_next(&mut self, expected: &[u8]) -> bool {
+        let next = self.rest().starts_with(expected);
+        if next {
+            self.pos += expected.len();
+        }
+        next
+    }
+
     // ----- fixed width -----------------------------------------------------
 
     /// Kryo's `readShort`.
