@@ -140,7 +140,7 @@ pub fn read_required<'de, T: KryoType, I: In<'de> + ?Sized>(
 }
 
 #[cold]
-fn null_in(at: u64) -> Error {
+pub(crate) fn null_in(at: u64) -> Error {
     Error::new(ErrorKind::UnexpectedNull("a non-Option field")).at(at)
 }
 

@@ -13,6 +13,8 @@ use crate::registry::{DynRead, IdMap, ReadDyn, RegIndex, Registry};
 use crate::serializer::{Registered, Serializer};
 use crate::types::{KryoType, NullForm, Object, Shared};
 
+mod borrowed;
+
 /// Default maximum nesting depth: deep enough for real graphs, shallow
 /// enough that hostile input cannot overflow the stack.
 pub const DEFAULT_MAX_DEPTH: u32 = 1000;
@@ -680,13 +682,24 @@ impl Kryo {
         &mut self,
         input: &mut I,
     ) -> Result<bool> {
+        self.read_class_checked(input, Self::is_class_of::<T>, T::java_class)
+    }
+
+    /// [`Kryo::read_class_expect`] for the class `is` accepts, named
+    /// `expected`.
+    fn read_class_checked<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        is: impl FnOnce(&mut Self, ClassRef) -> bool,
+        expected: impl FnOnce() -> Cow<'static, str>,
+    ) -> Result<bool> {
         let at = input.total();
         let Some(found) = self.read_class_reg(input, false)? else {
             return Ok(false);
         };
-        if !self.is_class_of::<T>(ClassRef(found)) {
+        if !is(self, ClassRef(found)) {
             return Err(Error::new(ErrorKind::WrongType {
-                expected: T::java_class().into_owned(),
+                expected: expected().into_owned(),
                 found: self.registry.get(found).name.clone().into_owned(),
             })
             .at(at));
@@ -752,6 +765,21 @@ impl Kryo {
         allow_null: bool,
     ) -> Result<Marker<T>> {
         let at = input.total();
+        Ok(match self.read_marker(input, allow_null)? {
+            Marker::Null => Marker::Null,
+            Marker::New(id) => Marker::New(id),
+            Marker::Back(id) => Marker::Back(self.back_reference(id).map_err(|e| e.at(at))?),
+        })
+    }
+
+    /// Reads a reference marker: `Back` holds the id referred to.
+    #[inline]
+    fn read_marker<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        allow_null: bool,
+    ) -> Result<Marker<u32>> {
+        let at = input.total();
         let v = input.read_var_int(true)? as u32;
         match v {
             0 if allow_null => Ok(Marker::Null),
@@ -761,10 +789,7 @@ impl Kryo {
                 self.graph.read.push(Slot::Empty);
                 Ok(Marker::New(id))
             }
-            n => self
-                .back_reference(n - 2)
-                .map(Marker::Back)
-                .map_err(|e| e.at(at)),
+            n => Ok(Marker::Back(n - 2)),
         }
     }
 
@@ -772,7 +797,7 @@ impl Kryo {
     fn back_reference<T: KryoType>(&self, id: u32) -> Result<T> {
         match self.graph.read.get(id as usize) {
             Some(Slot::Bound(shared)) => T::from_shared(shared),
-            Some(Slot::Text(range)) => {
+            Some(Slot::Text(range) | Slot::Lent(_, range)) => {
                 let text = &self.graph.texts[range.start as usize..range.end as usize];
                 T::from_shared(&(Arc::new(text.to_owned()) as Shared))
             }
@@ -1150,13 +1175,10 @@ impl Kryo {
             if !k.config.references && k.null_form::<T>().is_some() {
                 return k.read_payload_nullable(input, args);
             }
-            let at = input.total();
-            match input.read_byte()? {
-                0 => Ok(None),
-                1 => k.read_payload(input, args).map(Some),
-                b => {
-                    Err(Error::new(ErrorKind::InvalidData(format!("null marker {b:#04x}"))).at(at))
-                }
+            if read_not_null(input)? {
+                k.read_payload(input, args).map(Some)
+            } else {
+                Ok(None)
             }
         })
     }
@@ -1432,6 +1454,10 @@ enum Slot {
     /// A string, by its bytes in `Graph::texts`; materialized as an
     /// `Arc<String>` only when a back-reference asks for it.
     Text(std::ops::Range<u32>),
+    /// A string read borrowed from a slice input: its address there (a
+    /// borrowed back-reference re-borrows it, see `kryo/borrowed.rs`) and
+    /// its bytes in `Graph::texts` (for owned readers).
+    Lent(usize, std::ops::Range<u32>),
 }
 
 enum Marker<T> {
@@ -1445,6 +1471,17 @@ enum Marker<T> {
 #[cold]
 fn unreachable_null<T>() -> Result<T> {
     Err(Error::new(ErrorKind::UnexpectedNull("a non-null object")))
+}
+
+/// Reads Kryo's `00`/`01` null marker: `true` for `01` (an object follows).
+#[inline]
+fn read_not_null<'de, I: In<'de> + ?Sized>(input: &mut I) -> Result<bool> {
+    let at = input.total();
+    match input.read_byte()? {
+        0 => Ok(false),
+        1 => Ok(true),
+        b => Err(Error::new(ErrorKind::InvalidData(format!("null marker {b:#04x}"))).at(at)),
+    }
 }
 
 fn write_null<O: Out + ?Sized>(out: &mut O, form: NullForm) -> Result<()> {

@@ -137,11 +137,21 @@ impl Registry {
     /// The registration of Rust type `T` (by its Java class name), cached
     /// by type.
     pub(crate) fn of<T: KryoType>(&mut self) -> Option<RegIndex> {
-        let key = TypeId::of::<T>();
+        self.of_key(TypeId::of::<T>(), T::java_class)
+    }
+
+    /// The registration of the class named `name()`, cached under `key`
+    /// (the `TypeId` of a type standing for it).
+    #[inline]
+    pub(crate) fn of_key(
+        &mut self,
+        key: TypeId,
+        name: impl FnOnce() -> Cow<'static, str>,
+    ) -> Option<RegIndex> {
         if let Some(&i) = self.by_type.get(&key) {
             return Some(i);
         }
-        let i = self.by_name(&T::java_class())?;
+        let i = self.by_name(&name())?;
         self.by_type.insert(key, i);
         Some(i)
     }

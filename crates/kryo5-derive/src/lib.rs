@@ -51,6 +51,7 @@
 //! trybuild in `crates/kryo5/tests/ui/`).
 
 mod attrs;
+mod expand_borrow;
 mod expand_enum;
 mod expand_struct;
 mod fields;
@@ -63,6 +64,9 @@ use syn::{Data, DeriveInput, parse_macro_input};
 pub fn derive_kryo(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     let result = attrs::type_attrs(&input.attrs).and_then(|attrs| match &input.data {
+        Data::Struct(s) if input.generics.lifetimes().next().is_some() => {
+            expand_borrow::expand(&input, s, &attrs)
+        }
         Data::Struct(s) => expand_struct::expand(&input, s, &attrs),
         Data::Enum(e) => expand_enum::expand(&input, e, &attrs),
         Data::Union(_) => Err(syn::Error::new_spanned(

@@ -95,7 +95,7 @@ fn write_len<O: Out + ?Sized>(out: &mut O, len: usize) -> Result<()> {
 }
 
 /// Reads `uvarint(len + 1)`: `None` for a null array.
-fn read_len<'de, I: In<'de> + ?Sized>(input: &mut I) -> Result<Option<usize>> {
+pub(crate) fn read_len<'de, I: In<'de> + ?Sized>(input: &mut I) -> Result<Option<usize>> {
     let at = input.total();
     match input.read_var_int(true)? {
         0 => Ok(None),

@@ -29,7 +29,12 @@ fn basic_graphs_match_java() {
 fn media_content_matches_java() {
     let mut g = Graphs::new();
     media::cases(&mut g);
-    g.run().assert_ok();
+    let report = g.run();
+    report.assert_ok();
+    // The borrowed twins read the same Java bytes (one JVM run for both).
+    let failures = media::borrowed_reads(&report);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    media::borrowed_compat_is_refused(&report).unwrap();
 }
 
 #[test]

@@ -1,0 +1,551 @@
+//! Zero-copy reads: types that borrow strings and byte arrays from the
+//! input they are read from ([`KryoRead`]).
+//!
+//! A struct with a lifetime parameter deriving `Kryo` reads its borrowing
+//! fields through [`KryoRead`] and every other field as its owned
+//! [`KryoType`](crate::KryoType): the same bytes, the same
+//! `FieldSerializer` layout. What a field may borrow:
+//!
+//! | Rust | Java | borrows |
+//! |---|---|---|
+//! | [`StrRef<'de>`] | `String` | UTF-8-form strings without supplementary characters; short ASCII-form strings are copied inline (no allocation); never fails |
+//! | `Cow<'de, str>` | `String` | as `StrRef`, ASCII-form strings are owned |
+//! | `&'de str` | `String` | only UTF-8-form strings without supplementary characters: anything else is an [`ErrorKind::Borrow`] error |
+//! | `&'de [u8]` | `byte[]` | always (slice inputs) |
+//! | `Vec<T>`, `Vec<Option<T>>` of the above or of borrowed structs | arrays, `#[kryo(list)]` lists | elements as above |
+//!
+//! Java Kryo writes every ASCII string of 2 to 32 characters in its ASCII
+//! form, whose last byte carries a flag: such a string is not in the input
+//! as text, so `&'de str` cannot hold it. Use [`StrRef`] (or `Cow<str>`)
+//! for strings Java wrote.
+//!
+//! Borrowing needs an input that outlives the value: a slice
+//! ([`kryo5_io::Input::new`]). On a stream input, [`StrRef`] and
+//! `Cow<str>` fall back to owned strings; `&str` and `&[u8]` fail with
+//! [`ErrorKind::Borrow`].
+//!
+//! With references on, a back-reference to a string read borrowed borrows
+//! the same bytes again (the reference table keeps where they are).
+//!
+//! ```
+//! use kryo5_core::Kryo;
+//! use kryo5_io::{Input, Output, StrRef};
+//!
+//! let mut out = Output::new();
+//! out.write_string(Some("a string longer than thirty-two characters"))?;
+//! out.write_string(Some("short"))?;
+//! let bytes = out.into_vec();
+//! let mut kryo = Kryo::new();
+//! let mut input = Input::new(&bytes);
+//! let long: &str = kryo.read_object_borrowed(&mut input)?;
+//! let short: StrRef<'_> = kryo.read_object_borrowed(&mut input)?;
+//! assert_eq!((long.len(), &*short), (42, "short"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use std::borrow::Cow;
+
+pub use kryo5_io::StrRef;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::field::Field;
+use crate::io::In;
+use crate::kryo::Kryo;
+use crate::serializers::array::read_len;
+use crate::serializers::class::is_array_class;
+use crate::serializers::collection::{FreeElements, bounded_vec, declared_size, read_each};
+use crate::serializers::value::null_at;
+use crate::types::{NullForm, Shared};
+
+/// A Rust type read from Kryo bytes, possibly borrowing from them (`'de`
+/// is the lifetime of the input's bytes): the read side of
+/// [`KryoType`](crate::KryoType) for types that are not `'static`.
+///
+/// Implemented for [`StrRef`], `Cow<str>`, `&str`, `&[u8]`, `Vec`s of
+/// borrowing elements, and by `#[derive(Kryo)]` for structs with a
+/// lifetime parameter. The associated items mean what
+/// [`KryoType`](crate::KryoType)'s do; a user
+/// [`Serializer`](crate::Serializer) registered for the owned twin is not
+/// used.
+///
+/// ```
+/// use kryo5_core::borrow::KryoRead;
+/// assert_eq!(<&str as KryoRead<'_>>::java_class(), "java.lang.String");
+/// assert_eq!(<Vec<&str> as KryoRead<'_>>::java_class(), "[Ljava.lang.String;");
+/// ```
+pub trait KryoRead<'de>: Sized {
+    /// A `'static` type standing for the same Java class (the owned twin,
+    /// or the type with `'static` lifetimes): its `TypeId` caches the
+    /// class's registration.
+    type Key: 'static;
+
+    /// Java's `Class.getName()` of the class.
+    fn java_class() -> Cow<'static, str>;
+
+    /// Whether the Java class is final.
+    const FINAL: bool;
+
+    /// Whether Kryo tracks references for the class.
+    const REFERENCES: bool = true;
+
+    /// Whether the serializer writes Java `null` itself, and how.
+    const NULL: Option<NullForm> = None;
+
+    /// Reads a payload.
+    ///
+    /// # Errors
+    /// Truncated or malformed input; [`ErrorKind::Borrow`] for a value
+    /// that cannot be borrowed.
+    fn read<I: In<'de> + ?Sized>(kryo: &mut Kryo, input: &mut I, args: bool) -> Result<Self>;
+
+    /// For serializers that accept `null` ([`KryoRead::NULL`] is set): reads
+    /// either their `null` form (`None`) or a payload.
+    ///
+    /// # Errors
+    /// As [`KryoRead::read`].
+    fn read_nullable<I: In<'de> + ?Sized>(
+        kryo: &mut Kryo,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<Self>> {
+        Self::read(kryo, input, args).map(Some)
+    }
+
+    /// What the reference table keeps of this value, so that a later
+    /// back-reference can stand for it: nothing by default (a
+    /// back-reference to it is an error).
+    fn keep(&self) -> Keep<'_, 'de> {
+        Keep::Nothing
+    }
+
+    /// The value a back-reference stands for, from what was kept.
+    ///
+    /// # Errors
+    /// [`ErrorKind::WrongType`] by default; [`ErrorKind::Borrow`] where
+    /// the kept value cannot be borrowed.
+    fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
+        let _ = kept;
+        Err(Error::new(ErrorKind::WrongType {
+            expected: Self::java_class().into_owned(),
+            found: "a back-reference (read a shared object as an owned Arc<T>)".into(),
+        }))
+    }
+}
+
+/// What the reference table keeps of a value read borrowed (see
+/// [`KryoRead::keep`]).
+///
+/// ```
+/// use kryo5_core::borrow::{Keep, KryoRead, StrRef};
+/// assert!(matches!(StrRef::Borrowed("ab").keep(), Keep::Lent("ab")));
+/// ```
+#[derive(Debug)]
+pub enum Keep<'a, 'de> {
+    /// Nothing: a back-reference to the value is an error.
+    Nothing,
+    /// A string not borrowed from the input (copied into the table).
+    Text(&'a str),
+    /// A string borrowed from the input.
+    Lent(&'de str),
+}
+
+/// What a back-reference stands for (see [`KryoRead::from_kept`]).
+///
+/// ```
+/// use kryo5_core::borrow::{Kept, KryoRead};
+/// assert_eq!(<&str as KryoRead<'_>>::from_kept(Kept::Lent("ab"))?, "ab");
+/// assert!(<&str as KryoRead<'_>>::from_kept(Kept::Text("ab")).is_err());
+/// # Ok::<(), kryo5_core::Error>(())
+/// ```
+#[derive(Debug)]
+pub enum Kept<'a, 'de> {
+    /// A string's text, not in the input.
+    Text(&'a str),
+    /// A string in the input.
+    Lent(&'de str),
+    /// An object an owned reader shared ([`KryoType::share`](crate::KryoType::share)).
+    Shared(&'a Shared),
+}
+
+impl<'a> Kept<'a, '_> {
+    /// The text kept, if it is a string.
+    fn text(&self) -> Option<&'a str> {
+        match *self {
+            Kept::Text(s) => Some(s),
+            Kept::Shared(s) => s.downcast_ref::<String>().map(String::as_str),
+            Kept::Lent(_) => None,
+        }
+    }
+}
+
+#[cold]
+fn cannot_borrow(what: &'static str, at: u64) -> Error {
+    Error::new(ErrorKind::Borrow(what)).at(at)
+}
+
+/// [`KryoRead::read`] for types whose `null` is their own
+/// ([`KryoRead::NULL`]): a payload through `read_nullable`, `null`
+/// refused.
+macro_rules! read_non_null {
+    ($what:expr) => {
+        fn read<I: In<'de> + ?Sized>(kryo: &mut Kryo, input: &mut I, args: bool) -> Result<Self> {
+            let at = input.total();
+            Self::read_nullable(kryo, input, args)?.ok_or_else(|| null_at($what, at))
+        }
+    };
+}
+
+/// The facts of `java.lang.String` for a borrowed string type.
+macro_rules! java_string {
+    () => {
+        type Key = String;
+        fn java_class() -> Cow<'static, str> {
+            Cow::Borrowed("java.lang.String")
+        }
+        const FINAL: bool = true;
+        const NULL: Option<NullForm> = Some(NullForm::String);
+
+        read_non_null!("java.lang.String");
+    };
+}
+
+/// Kryo's `String`, borrowed where the input holds its text.
+impl<'de> KryoRead<'de> for StrRef<'de> {
+    java_string!();
+
+    #[inline]
+    fn read_nullable<I: In<'de> + ?Sized>(
+        _: &mut Kryo,
+        input: &mut I,
+        _: bool,
+    ) -> Result<Option<Self>> {
+        Ok(input.read_str()?)
+    }
+
+    fn keep(&self) -> Keep<'_, 'de> {
+        match self {
+            StrRef::Borrowed(s) => Keep::Lent(s),
+            other => Keep::Text(other),
+        }
+    }
+
+    fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
+        match kept {
+            Kept::Lent(s) => Ok(StrRef::Borrowed(s)),
+            other => other
+                .text()
+                .map(|s| StrRef::Owned(s.to_owned()))
+                .ok_or_else(|| Error::new(ErrorKind::BadReference(0))),
+        }
+    }
+}
+
+/// Kryo's `String`, borrowed where the input holds its text, else owned.
+impl<'de> KryoRead<'de> for Cow<'de, str> {
+    java_string!();
+
+    #[inline]
+    fn read_nullable<I: In<'de> + ?Sized>(
+        _: &mut Kryo,
+        input: &mut I,
+        _: bool,
+    ) -> Result<Option<Self>> {
+        Ok(input.read_str()?.map(|s| match s {
+            StrRef::Borrowed(s) => Cow::Borrowed(s),
+            other => Cow::Owned(other.into_owned()),
+        }))
+    }
+
+    fn keep(&self) -> Keep<'_, 'de> {
+        match self {
+            Cow::Borrowed(s) => Keep::Lent(s),
+            Cow::Owned(s) => Keep::Text(s),
+        }
+    }
+
+    fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
+        StrRef::from_kept(kept).map(|s| match s {
+            StrRef::Borrowed(s) => Cow::Borrowed(s),
+            other => Cow::Owned(other.into_owned()),
+        })
+    }
+}
+
+/// Kryo's `String`, only where the input holds its text (see the module
+/// documentation).
+impl<'de> KryoRead<'de> for &'de str {
+    java_string!();
+
+    #[inline]
+    fn read_nullable<I: In<'de> + ?Sized>(
+        _: &mut Kryo,
+        input: &mut I,
+        _: bool,
+    ) -> Result<Option<Self>> {
+        let at = input.total();
+        match input.read_str()? {
+            None => Ok(None),
+            Some(StrRef::Borrowed(s)) => Ok(Some(s)),
+            Some(_) => Err(cannot_borrow(
+                "a string written in Kryo's ASCII form, with supplementary characters or from a stream, as &str (use StrRef or Cow<str>)",
+                at,
+            )),
+        }
+    }
+
+    fn keep(&self) -> Keep<'_, 'de> {
+        Keep::Lent(self)
+    }
+
+    fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
+        match kept {
+            Kept::Lent(s) => Ok(s),
+            other if other.text() == Some("") => Ok(""),
+            _ => Err(Error::new(ErrorKind::Borrow(
+                "a back-reference to a string that is not in the input as &str",
+            ))),
+        }
+    }
+}
+
+/// Java `byte[]`, borrowed.
+impl<'de> KryoRead<'de> for &'de [u8] {
+    type Key = Vec<u8>;
+    fn java_class() -> Cow<'static, str> {
+        Cow::Borrowed("[B")
+    }
+    const FINAL: bool = true;
+    const NULL: Option<NullForm> = Some(NullForm::Zero);
+
+    read_non_null!("an array");
+
+    #[inline]
+    fn read_nullable<I: In<'de> + ?Sized>(
+        _: &mut Kryo,
+        input: &mut I,
+        _: bool,
+    ) -> Result<Option<Self>> {
+        let at = input.total();
+        match read_len(input)? {
+            None => Ok(None),
+            Some(n) => match input.read_lent(n)? {
+                Some(bytes) => Ok(Some(bytes)),
+                None => Err(cannot_borrow("a byte[] from a stream input", at)),
+            },
+        }
+    }
+}
+
+/// A value in an element position read borrowed: `T`, or `Option<T>`
+/// where Java `null` may occur (see [`Element`](crate::field::Element)).
+///
+/// ```
+/// use kryo5_core::borrow::BorrowElement;
+/// assert_eq!(<Option<&str>>::from_value(None, 0)?, None);
+/// assert!(<&str>::from_value(None, 0).is_err());
+/// # Ok::<(), kryo5_core::Error>(())
+/// ```
+pub trait BorrowElement<'de>: Sized {
+    /// The element's type when present.
+    type Value: KryoRead<'de>;
+    /// An element from a value read at byte `at`.
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnexpectedNull`] for `null` where `Self` cannot hold it.
+    fn from_value(value: Option<Self::Value>, at: u64) -> Result<Self>;
+}
+
+impl<'de, T: KryoRead<'de>> BorrowElement<'de> for T {
+    type Value = T;
+    #[inline]
+    fn from_value(value: Option<T>, at: u64) -> Result<Self> {
+        value.ok_or_else(|| {
+            Error::new(ErrorKind::UnexpectedNull(
+                "a non-Option element (declare the element type as Option<T>)",
+            ))
+            .at(at)
+        })
+    }
+}
+
+impl<'de, T: KryoRead<'de>> BorrowElement<'de> for Option<T> {
+    type Value = T;
+    #[inline]
+    fn from_value(value: Option<T>, _: u64) -> Result<Self> {
+        Ok(value)
+    }
+}
+
+/// A Java object array of borrowing elements (`String[]` as
+/// `Vec<StrRef>`), format spec 8.12.
+impl<'de, E: BorrowElement<'de>> KryoRead<'de> for Vec<E> {
+    type Key = Vec<<E::Value as KryoRead<'de>>::Key>;
+    fn java_class() -> Cow<'static, str> {
+        let component = E::Value::java_class();
+        Cow::Owned(if is_array_class(&component) {
+            format!("[{component}")
+        } else {
+            format!("[L{component};")
+        })
+    }
+    const FINAL: bool = E::Value::FINAL;
+    const NULL: Option<NullForm> = Some(NullForm::Zero);
+
+    read_non_null!("an array");
+
+    fn read_nullable<I: In<'de> + ?Sized>(
+        kryo: &mut Kryo,
+        input: &mut I,
+        _: bool,
+    ) -> Result<Option<Self>> {
+        let Some(n) = read_len(input)? else {
+            return Ok(None);
+        };
+        let same = E::Value::FINAL || is_array_class(&E::Value::java_class());
+        let f = Field::new(same, true, false);
+        let mut v = bounded_vec(n, input);
+        read_each(kryo, input, n, &mut v, E::from_value, |k, i| read(k, i, f))?;
+        Ok(Some(v))
+    }
+}
+
+/// A `java.util.ArrayList` of borrowing elements: what a `#[kryo(list)]`
+/// field of a borrowed struct reads (Kryo's `CollectionSerializer`,
+/// format spec 8.13).
+///
+/// ```
+/// use kryo5_core::borrow::ArrayListRef;
+/// use kryo5_core::serializers::list::ArrayList;
+/// use kryo5_core::{Kryo, Object};
+/// use kryo5_io::{Input, Output, StrRef};
+///
+/// let mut kryo = Kryo::new();
+/// kryo.register::<ArrayList<Option<Box<dyn Object>>>>();
+/// let mut out = Output::new();
+/// kryo.write_object(&mut out, &ArrayList(vec![String::from("ab"), String::from("cd")]))?;
+/// let list: ArrayListRef<StrRef<'_>> = kryo.read_object_borrowed(&mut Input::new(out.as_slice()))?;
+/// assert_eq!(list.0, ["ab", "cd"]);
+/// # Ok::<(), kryo5_core::Error>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ArrayListRef<E>(pub Vec<E>);
+
+impl<'de, E: BorrowElement<'de>> KryoRead<'de> for ArrayListRef<E> {
+    type Key = crate::serializers::list::ArrayList<Box<dyn crate::Object>>;
+    fn java_class() -> Cow<'static, str> {
+        Cow::Borrowed("java.util.ArrayList")
+    }
+    const FINAL: bool = false;
+    const NULL: Option<NullForm> = Some(NullForm::Zero);
+
+    read_non_null!("a collection");
+
+    fn read_nullable<I: In<'de> + ?Sized>(
+        kryo: &mut Kryo,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<Self>> {
+        let at = input.total();
+        let known = args && E::Value::FINAL;
+        let flag = input.peek_var_int_flag()?;
+        let Some(len) = declared_size(input.read_var_int_flag(true)?, at)? else {
+            return Ok(None);
+        };
+        let mut items = bounded_vec(len, input);
+        // One class for all elements (or a known one): `readObject`, or
+        // `readObjectOrNull` if any is null; else a class per element.
+        let (per_element, or_null) = if known {
+            (false, flag)
+        } else if flag {
+            let class_at = input.total();
+            let Some(class) = kryo.read_class_ref(input)? else {
+                // All null.
+                FreeElements::new().add(len, at)?;
+                for i in 0..len {
+                    items.push(E::from_value(None, class_at).map_err(|e| e.in_element(i))?);
+                }
+                return Ok(Some(ArrayListRef(items)));
+            };
+            if !kryo.is_class_of_borrowed::<E::Value>(class) {
+                return Err(Error::new(ErrorKind::WrongType {
+                    expected: E::Value::java_class().into_owned(),
+                    found: kryo.class_ref_name(class).to_owned(),
+                })
+                .at(class_at));
+            }
+            (false, input.read_boolean()?)
+        } else {
+            (true, false)
+        };
+        read_each(kryo, input, len, &mut items, E::from_value, |k, i| {
+            if per_element {
+                k.read_class_and_object_borrowed(i, args)
+            } else if or_null {
+                k.read_object_or_null_borrowed(i, args)
+            } else {
+                k.read_object_borrowed_args(i, args).map(Some)
+            }
+        })?;
+        Ok(Some(ArrayListRef(items)))
+    }
+}
+
+/// Reads an object field of a borrowing type, as
+/// [`field::read`](crate::field::read) does for owned types: `None` for
+/// Java `null`.
+///
+/// ```
+/// use kryo5_core::{Kryo, borrow, field::Field};
+/// let bytes = [0x82, b'a'];
+/// let s: Option<&str> = borrow::read(&mut Kryo::new(), &mut kryo5_io::Input::new(&bytes), Field::new(true, true, false))?;
+/// assert_eq!(s, Some("a"));
+/// # Ok::<(), kryo5_core::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`Kryo::read_object_borrowed`].
+#[inline]
+pub fn read<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+    kryo: &mut Kryo,
+    input: &mut I,
+    f: Field,
+) -> Result<Option<T>> {
+    let args = f.args && kryo.optimized_generics();
+    if !f.known {
+        return kryo.read_class_and_object_borrowed(input, args);
+    }
+    if f.direct_strings && is_java_string::<T>() {
+        return T::read_nullable(kryo, input, false);
+    }
+    if f.can_be_null {
+        return kryo.read_object_or_null_borrowed(input, args);
+    }
+    kryo.read_object_borrowed_args(input, args).map(Some)
+}
+
+/// Reads a field of a borrowing type that must not be `null` in Rust.
+///
+/// ```
+/// use kryo5_core::{Kryo, borrow, field::Field};
+/// let f = Field::new(true, true, false);
+/// let null = borrow::read_required::<&str, _>(&mut Kryo::new(), &mut kryo5_io::Input::new(&[0x00]), f);
+/// assert!(null.is_err());
+/// ```
+///
+/// # Errors
+/// [`ErrorKind::UnexpectedNull`] for Java `null`; as [`read()`].
+#[inline]
+pub fn read_required<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+    kryo: &mut Kryo,
+    input: &mut I,
+    f: Field,
+) -> Result<T> {
+    let at = input.total();
+    read(kryo, input, f)?.ok_or_else(|| crate::field::null_in(at))
+}
+
+/// Whether `T` stands for `java.lang.String` (see
+/// [`field::is_java_string`](crate::field::is_java_string)).
+fn is_java_string<'de, T: KryoRead<'de>>() -> bool {
+    T::NULL == Some(NullForm::String) && T::java_class() == "java.lang.String"
+}

@@ -1,0 +1,225 @@
+//! Kryo's read entry points for types that borrow from the input
+//! ([`KryoRead`]): the same class descriptors, null and reference markers
+//! as the owned entry points, with strings read borrowed kept in the
+//! reference table by their place in the input.
+
+use std::any::TypeId;
+
+use super::{ClassRef, Kryo, Marker, Slot, read_not_null, unreachable_null};
+use crate::borrow::{Keep, Kept, KryoRead};
+use crate::error::{Error, ErrorKind, Result};
+use crate::io::In;
+
+impl Kryo {
+    /// Kryo's `readObject` for a type that borrows from the input: the
+    /// twin of [`Kryo::read_object`].
+    ///
+    /// ```
+    /// use kryo5_core::Kryo;
+    /// use kryo5_io::{Input, StrRef};
+    ///
+    /// let bytes = [0x85, b'c', b'a', b'f', 0xc3, 0xa9];
+    /// let s: StrRef<'_> = Kryo::new().read_object_borrowed(&mut Input::new(&bytes))?;
+    /// assert!(matches!(s, StrRef::Borrowed("café")));
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Kryo::read_object`]; [`ErrorKind::Borrow`] where the value
+    /// cannot borrow (see [`KryoRead`]).
+    pub fn read_object_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+    ) -> Result<T> {
+        self.read_object_borrowed_args(input, false)
+    }
+
+    /// [`Kryo::read_object_borrowed`] at a position that declared the
+    /// type's type arguments (see [`Kryo::read_object_args`]).
+    ///
+    /// # Errors
+    /// As [`Kryo::read_object_borrowed`].
+    pub fn read_object_borrowed_args<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<T> {
+        self.nested(|k| {
+            if k.config.references && T::REFERENCES {
+                return k
+                    .read_referenced_borrowed::<T, I>(input, args, false)?
+                    .map_or_else(unreachable_null, Ok);
+            }
+            T::read(k, input, args)
+        })
+    }
+
+    /// Kryo's `readObjectOrNull` for a type that borrows from the input:
+    /// `None` for Java `null`.
+    ///
+    /// ```
+    /// let s: Option<&str> = kryo5_core::Kryo::new()
+    ///     .read_object_or_null_borrowed(&mut kryo5_io::Input::new(&[0x80]), false)?;
+    /// assert_eq!(s, None);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Kryo::read_object_borrowed`].
+    pub fn read_object_or_null_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<T>> {
+        self.nested(|k| {
+            if k.config.references && T::REFERENCES {
+                return k.read_referenced_borrowed::<T, I>(input, args, true);
+            }
+            if !k.config.references && T::NULL.is_some() {
+                return T::read_nullable(k, input, args);
+            }
+            if read_not_null(input)? {
+                T::read(k, input, args).map(Some)
+            } else {
+                Ok(None)
+            }
+        })
+    }
+
+    /// Kryo's `readClassAndObject` for a type that borrows from the input:
+    /// the class written must be `T`'s; `None` for the null class.
+    ///
+    /// ```
+    /// // Class 3 (String), then "ab" in Kryo's ASCII form.
+    /// let s: Option<std::borrow::Cow<'_, str>> = kryo5_core::Kryo::new()
+    ///     .read_class_and_object_borrowed(&mut kryo5_io::Input::new(&[0x03, b'a', b'b' | 0x80]), false)?;
+    /// assert_eq!(s.as_deref(), Some("ab"));
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::WrongType`] for another class; as
+    /// [`Kryo::read_object_borrowed`].
+    pub fn read_class_and_object_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+    ) -> Result<Option<T>> {
+        self.nested(|k| {
+            if !k.read_class_checked(input, Self::is_class_of_borrowed::<T>, T::java_class)? {
+                return Ok(None);
+            }
+            if k.config.references && T::REFERENCES {
+                return k
+                    .read_referenced_borrowed::<T, I>(input, args, false)?
+                    .map_or_else(unreachable_null, |v| Ok(Some(v)));
+            }
+            T::read(k, input, args).map(Some)
+        })
+    }
+
+    /// [`Kryo::is_class_of`] for a type that borrows from the input.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// let class = kryo.read_class_ref(&mut kryo5_io::Input::new(&[0x03]))?.unwrap();
+    /// assert!(kryo.is_class_of_borrowed::<&str>(class));
+    /// assert!(!kryo.is_class_of_borrowed::<&[u8]>(class));
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    pub fn is_class_of_borrowed<'de, T: KryoRead<'de>>(&mut self, class: ClassRef) -> bool {
+        self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) == Some(class.0)
+    }
+
+    /// [`Kryo::strings_direct`] for a type that borrows from the input.
+    ///
+    /// ```
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// assert!(kryo.strings_direct_borrowed::<&str>()); // references are off
+    /// ```
+    pub fn strings_direct_borrowed<'de, T: KryoRead<'de>>(&mut self) -> bool {
+        let now = !self.config.references;
+        match self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) {
+            Some(i) => *self.registry.get_mut(i).strings_direct.get_or_insert(now),
+            None => now,
+        }
+    }
+
+    /// The reference marker and what follows (see `read_referenced`).
+    fn read_referenced_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        args: bool,
+        allow_null: bool,
+    ) -> Result<Option<T>> {
+        let at = input.total();
+        match self.read_marker(input, allow_null)? {
+            Marker::Null => Ok(None),
+            Marker::Back(id) => self
+                .back_reference_borrowed(id, input)
+                .map(Some)
+                .map_err(|e| e.at(at)),
+            Marker::New(id) => {
+                let outer = self.graph.pending.replace(id);
+                let v = T::read(self, input, args);
+                self.graph.pending = outer;
+                let v = v?;
+                self.bind_borrowed(id, v.keep());
+                Ok(Some(v))
+            }
+        }
+    }
+
+    /// Binds a value read borrowed to its reserved id.
+    fn bind_borrowed(&mut self, id: u32, keep: Keep<'_, '_>) {
+        let g = &mut self.graph;
+        let (text, lent) = match keep {
+            Keep::Nothing => return,
+            Keep::Text(t) => (t, None),
+            Keep::Lent(t) => (t, Some(t.as_ptr() as usize)),
+        };
+        if let Some(slot @ Slot::Empty) = g.read.get_mut(id as usize)
+            && g.texts.len() + text.len() <= u32::MAX as usize
+        {
+            let start = g.texts.len() as u32;
+            g.texts.push_str(text);
+            let range = start..g.texts.len() as u32;
+            *slot = match lent {
+                Some(addr) => Slot::Lent(addr, range),
+                None => Slot::Text(range),
+            };
+        }
+    }
+
+    /// The value a back-reference read borrowed stands for: a string read
+    /// borrowed is borrowed again from the same input.
+    fn back_reference_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+        &self,
+        id: u32,
+        input: &I,
+    ) -> Result<T> {
+        let text = |range: &std::ops::Range<u32>| {
+            &self.graph.texts[range.start as usize..range.end as usize]
+        };
+        match self.graph.read.get(id as usize) {
+            Some(Slot::Bound(shared)) => T::from_kept(Kept::Shared(shared)),
+            Some(Slot::Text(range)) => T::from_kept(Kept::Text(text(range))),
+            Some(Slot::Lent(addr, range)) => {
+                let len = (range.end - range.start) as usize;
+                match input.lent().and_then(|data| relend(data, *addr, len)) {
+                    Some(s) => T::from_kept(Kept::Lent(s)),
+                    None => T::from_kept(Kept::Text(text(range))),
+                }
+            }
+            _ => Err(Error::new(ErrorKind::BadReference(id))),
+        }
+    }
+}
+
+/// The `len` bytes at address `addr` inside `data`, as the string they
+/// were when read (`None` if they are not inside `data`: another input).
+fn relend(data: &[u8], addr: usize, len: usize) -> Option<&str> {
+    let start = addr.checked_sub(data.as_ptr() as usize)?;
+    let bytes = data.get(start..start.checked_add(len)?)?;
+    std::str::from_utf8(bytes).ok()
+}
