@@ -1,8 +1,8 @@
 //! Zero-copy reads: types that borrow strings and byte arrays from the
-//! input they are read from ([`KryoRead`]).
+//! input they are read from ([`BorrowType`]).
 //!
 //! A struct with a lifetime parameter deriving `Kryo` reads its borrowing
-//! fields through [`KryoRead`] and every other field as its owned
+//! fields through [`BorrowType`] and every other field as its owned
 //! [`KryoType`](crate::KryoType): the same bytes, the same
 //! `FieldSerializer` layout. What a field may borrow:
 //!
@@ -49,11 +49,13 @@ pub use kryo5_io::StrRef;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::field::Field;
-use crate::io::In;
+use crate::io::{In, Out};
 use crate::kryo::Kryo;
-use crate::serializers::array::read_len;
+use crate::serializers::array::{read_len, write_len};
 use crate::serializers::class::is_array_class;
-use crate::serializers::collection::{FreeElements, bounded_vec, declared_size, read_each};
+use crate::serializers::collection::{
+    FreeElements, bounded_vec, declared_size, null_not_allowed, read_each, size_plus_one,
+};
 use crate::serializers::value::null_at;
 use crate::types::{NullForm, Shared};
 
@@ -69,11 +71,11 @@ use crate::types::{NullForm, Shared};
 /// used.
 ///
 /// ```
-/// use kryo5_core::borrow::KryoRead;
-/// assert_eq!(<&str as KryoRead<'_>>::java_class(), "java.lang.String");
-/// assert_eq!(<Vec<&str> as KryoRead<'_>>::java_class(), "[Ljava.lang.String;");
+/// use kryo5_core::borrow::BorrowType;
+/// assert_eq!(<&str as BorrowType<'_>>::java_class(), "java.lang.String");
+/// assert_eq!(<Vec<&str> as BorrowType<'_>>::java_class(), "[Ljava.lang.String;");
 /// ```
-pub trait KryoRead<'de>: Sized {
+pub trait BorrowType<'de>: Sized {
     /// A `'static` type standing for the same Java class (the owned twin,
     /// or the type with `'static` lifetimes): its `TypeId` caches the
     /// class's registration.
@@ -91,6 +93,12 @@ pub trait KryoRead<'de>: Sized {
     /// Whether the serializer writes Java `null` itself, and how.
     const NULL: Option<NullForm> = None;
 
+    /// Writes the payload: the bytes the owned twin writes.
+    ///
+    /// # Errors
+    /// Buffer overflow or I/O; values the Java type cannot hold.
+    fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()>;
+
     /// Reads a payload.
     ///
     /// # Errors
@@ -98,11 +106,11 @@ pub trait KryoRead<'de>: Sized {
     /// that cannot be borrowed.
     fn read<I: In<'de> + ?Sized>(kryo: &mut Kryo, input: &mut I, args: bool) -> Result<Self>;
 
-    /// For serializers that accept `null` ([`KryoRead::NULL`] is set): reads
+    /// For serializers that accept `null` ([`BorrowType::NULL`] is set): reads
     /// either their `null` form (`None`) or a payload.
     ///
     /// # Errors
-    /// As [`KryoRead::read`].
+    /// As [`BorrowType::read`].
     fn read_nullable<I: In<'de> + ?Sized>(
         kryo: &mut Kryo,
         input: &mut I,
@@ -133,10 +141,10 @@ pub trait KryoRead<'de>: Sized {
 }
 
 /// What the reference table keeps of a value read borrowed (see
-/// [`KryoRead::keep`]).
+/// [`BorrowType::keep`]).
 ///
 /// ```
-/// use kryo5_core::borrow::{Keep, KryoRead, StrRef};
+/// use kryo5_core::borrow::{Keep, BorrowType, StrRef};
 /// assert!(matches!(StrRef::Borrowed("ab").keep(), Keep::Lent("ab")));
 /// ```
 #[derive(Debug)]
@@ -149,12 +157,12 @@ pub enum Keep<'a, 'de> {
     Lent(&'de str),
 }
 
-/// What a back-reference stands for (see [`KryoRead::from_kept`]).
+/// What a back-reference stands for (see [`BorrowType::from_kept`]).
 ///
 /// ```
-/// use kryo5_core::borrow::{Kept, KryoRead};
-/// assert_eq!(<&str as KryoRead<'_>>::from_kept(Kept::Lent("ab"))?, "ab");
-/// assert!(<&str as KryoRead<'_>>::from_kept(Kept::Text("ab")).is_err());
+/// use kryo5_core::borrow::{Kept, BorrowType};
+/// assert_eq!(<&str as BorrowType<'_>>::from_kept(Kept::Lent("ab"))?, "ab");
+/// assert!(<&str as BorrowType<'_>>::from_kept(Kept::Text("ab")).is_err());
 /// # Ok::<(), kryo5_core::Error>(())
 /// ```
 #[derive(Debug)]
@@ -183,8 +191,8 @@ fn cannot_borrow(what: &'static str, at: u64) -> Error {
     Error::new(ErrorKind::Borrow(what)).at(at)
 }
 
-/// [`KryoRead::read`] for types whose `null` is their own
-/// ([`KryoRead::NULL`]): a payload through `read_nullable`, `null`
+/// [`BorrowType::read`] for types whose `null` is their own
+/// ([`BorrowType::NULL`]): a payload through `read_nullable`, `null`
 /// refused.
 macro_rules! read_non_null {
     ($what:expr) => {
@@ -205,12 +213,16 @@ macro_rules! java_string {
         const FINAL: bool = true;
         const NULL: Option<NullForm> = Some(NullForm::String);
 
+        fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
+            Ok(out.write_string(Some(self))?)
+        }
+
         read_non_null!("java.lang.String");
     };
 }
 
 /// Kryo's `String`, borrowed where the input holds its text.
-impl<'de> KryoRead<'de> for StrRef<'de> {
+impl<'de> BorrowType<'de> for StrRef<'de> {
     java_string!();
 
     #[inline]
@@ -241,7 +253,7 @@ impl<'de> KryoRead<'de> for StrRef<'de> {
 }
 
 /// Kryo's `String`, borrowed where the input holds its text, else owned.
-impl<'de> KryoRead<'de> for Cow<'de, str> {
+impl<'de> BorrowType<'de> for Cow<'de, str> {
     java_string!();
 
     #[inline]
@@ -273,7 +285,7 @@ impl<'de> KryoRead<'de> for Cow<'de, str> {
 
 /// Kryo's `String`, only where the input holds its text (see the module
 /// documentation).
-impl<'de> KryoRead<'de> for &'de str {
+impl<'de> BorrowType<'de> for &'de str {
     java_string!();
 
     #[inline]
@@ -309,13 +321,18 @@ impl<'de> KryoRead<'de> for &'de str {
 }
 
 /// Java `byte[]`, borrowed.
-impl<'de> KryoRead<'de> for &'de [u8] {
+impl<'de> BorrowType<'de> for &'de [u8] {
     type Key = Vec<u8>;
     fn java_class() -> Cow<'static, str> {
         Cow::Borrowed("[B")
     }
     const FINAL: bool = true;
     const NULL: Option<NullForm> = Some(NullForm::Zero);
+
+    fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
+        write_len(out, self.len())?;
+        Ok(out.write_bytes(self)?)
+    }
 
     read_non_null!("an array");
 
@@ -347,7 +364,9 @@ impl<'de> KryoRead<'de> for &'de [u8] {
 /// ```
 pub trait BorrowElement<'de>: Sized {
     /// The element's type when present.
-    type Value: KryoRead<'de>;
+    type Value: BorrowType<'de>;
+    /// The value, `None` for Java `null`.
+    fn value(&self) -> Option<&Self::Value>;
     /// An element from a value read at byte `at`.
     ///
     /// # Errors
@@ -355,8 +374,12 @@ pub trait BorrowElement<'de>: Sized {
     fn from_value(value: Option<Self::Value>, at: u64) -> Result<Self>;
 }
 
-impl<'de, T: KryoRead<'de>> BorrowElement<'de> for T {
+impl<'de, T: BorrowType<'de>> BorrowElement<'de> for T {
     type Value = T;
+    #[inline]
+    fn value(&self) -> Option<&T> {
+        Some(self)
+    }
     #[inline]
     fn from_value(value: Option<T>, at: u64) -> Result<Self> {
         value.ok_or_else(|| {
@@ -368,8 +391,12 @@ impl<'de, T: KryoRead<'de>> BorrowElement<'de> for T {
     }
 }
 
-impl<'de, T: KryoRead<'de>> BorrowElement<'de> for Option<T> {
+impl<'de, T: BorrowType<'de>> BorrowElement<'de> for Option<T> {
     type Value = T;
+    #[inline]
+    fn value(&self) -> Option<&T> {
+        self.as_ref()
+    }
     #[inline]
     fn from_value(value: Option<T>, _: u64) -> Result<Self> {
         Ok(value)
@@ -378,8 +405,8 @@ impl<'de, T: KryoRead<'de>> BorrowElement<'de> for Option<T> {
 
 /// A Java object array of borrowing elements (`String[]` as
 /// `Vec<StrRef>`), format spec 8.12.
-impl<'de, E: BorrowElement<'de>> KryoRead<'de> for Vec<E> {
-    type Key = Vec<<E::Value as KryoRead<'de>>::Key>;
+impl<'de, E: BorrowElement<'de>> BorrowType<'de> for Vec<E> {
+    type Key = Vec<<E::Value as BorrowType<'de>>::Key>;
     fn java_class() -> Cow<'static, str> {
         let component = E::Value::java_class();
         Cow::Owned(if is_array_class(&component) {
@@ -391,6 +418,15 @@ impl<'de, E: BorrowElement<'de>> KryoRead<'de> for Vec<E> {
     const FINAL: bool = E::Value::FINAL;
     const NULL: Option<NullForm> = Some(NullForm::Zero);
 
+    fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
+        write_len(out, self.len())?;
+        let f = Field::new(same_type::<E::Value>(), true, false);
+        for (i, e) in self.iter().enumerate() {
+            write(kryo, out, e.value(), f).map_err(|err| err.in_element(i))?;
+        }
+        Ok(())
+    }
+
     read_non_null!("an array");
 
     fn read_nullable<I: In<'de> + ?Sized>(
@@ -401,8 +437,7 @@ impl<'de, E: BorrowElement<'de>> KryoRead<'de> for Vec<E> {
         let Some(n) = read_len(input)? else {
             return Ok(None);
         };
-        let same = E::Value::FINAL || is_array_class(&E::Value::java_class());
-        let f = Field::new(same, true, false);
+        let f = Field::new(same_type::<E::Value>(), true, false);
         let mut v = bounded_vec(n, input);
         read_each(kryo, input, n, &mut v, E::from_value, |k, i| read(k, i, f))?;
         Ok(Some(v))
@@ -430,13 +465,17 @@ impl<'de, E: BorrowElement<'de>> KryoRead<'de> for Vec<E> {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ArrayListRef<E>(pub Vec<E>);
 
-impl<'de, E: BorrowElement<'de>> KryoRead<'de> for ArrayListRef<E> {
+impl<'de, E: BorrowElement<'de>> BorrowType<'de> for ArrayListRef<E> {
     type Key = crate::serializers::list::ArrayList<Box<dyn crate::Object>>;
     fn java_class() -> Cow<'static, str> {
         Cow::Borrowed("java.util.ArrayList")
     }
     const FINAL: bool = false;
     const NULL: Option<NullForm> = Some(NullForm::Zero);
+
+    fn write<O: Out + ?Sized>(&self, kryo: &mut Kryo, out: &mut O, args: bool) -> Result<()> {
+        write_list(kryo, out, &self.0, args)
+    }
 
     read_non_null!("a collection");
 
@@ -505,7 +544,7 @@ impl<'de, E: BorrowElement<'de>> KryoRead<'de> for ArrayListRef<E> {
 /// # Errors
 /// As [`Kryo::read_object_borrowed`].
 #[inline]
-pub fn read<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+pub fn read<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
     kryo: &mut Kryo,
     input: &mut I,
     f: Field,
@@ -535,7 +574,7 @@ pub fn read<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
 /// # Errors
 /// [`ErrorKind::UnexpectedNull`] for Java `null`; as [`read()`].
 #[inline]
-pub fn read_required<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+pub fn read_required<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
     kryo: &mut Kryo,
     input: &mut I,
     f: Field,
@@ -544,8 +583,123 @@ pub fn read_required<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
     read(kryo, input, f)?.ok_or_else(|| crate::field::null_in(at))
 }
 
+/// Whether array elements of class `T` are all of that class (no class
+/// descriptor per element): final classes and arrays.
+fn same_type<'de, T: BorrowType<'de>>() -> bool {
+    T::FINAL || is_array_class(&T::java_class())
+}
+
+/// Kryo's `CollectionSerializer` payload of `items` (format spec 8.13),
+/// as [`write_collection`](crate::serializers::collection::write_collection)
+/// writes it for elements of one class.
+fn write_list<'de, E: BorrowElement<'de>, O: Out + ?Sized>(
+    kryo: &mut Kryo,
+    out: &mut O,
+    items: &[E],
+    args: bool,
+) -> Result<()> {
+    let size = size_plus_one(items.len())?;
+    if items.is_empty() {
+        return Ok(out.write_byte(1)?);
+    }
+    let has_null = items.iter().any(|e| e.value().is_none());
+    out.write_var_int_flag(!(args && E::Value::FINAL) || has_null, size, true)?;
+    if !(args && E::Value::FINAL) {
+        if items.iter().all(|e| e.value().is_none()) {
+            // All null: the null class, nothing more.
+            return Ok(out.write_byte(0)?);
+        }
+        kryo.write_class_borrowed::<E::Value, O>(out)?;
+        out.write_boolean(has_null)?;
+    }
+    for (i, e) in items.iter().enumerate() {
+        let r = if has_null {
+            kryo.write_object_or_null_borrowed(out, e.value(), args)
+        } else {
+            e.value().map_or_else(
+                || Err(null_not_allowed()),
+                |v| kryo.write_object_borrowed_args(out, v, args),
+            )
+        };
+        r.map_err(|err| err.in_element(i))?;
+    }
+    Ok(())
+}
+
+/// Writes a `Vec` field declared `java.util.List` of a borrowed struct as
+/// a `java.util.ArrayList` (what `#[kryo(list)]` generates; see
+/// [`write_vec_field`](crate::serializers::list::write_vec_field)).
+///
+/// ```
+/// use kryo5_core::serializers::list::ArrayList;
+/// use kryo5_core::{Kryo, Object, borrow, field::Field};
+///
+/// let mut kryo = Kryo::new();
+/// kryo.register::<ArrayList<Option<Box<dyn Object>>>>(); // id 9
+/// let mut out = kryo5_io::Output::new();
+/// let names = ["ab"];
+/// borrow::write_list_field(&mut kryo, &mut out, Some(&names[..]), Field::new(false, true, true))?;
+/// // ArrayList (9), one element known to be a String from List<String>.
+/// assert_eq!(out.as_slice(), &[0x0b, 0x02, 0x61, 0xe2]);
+/// # Ok::<(), kryo5_core::Error>(())
+/// ```
+///
+/// # Errors
+/// As [`Kryo::write_object_borrowed`].
+pub fn write_list_field<'de, E: BorrowElement<'de>, O: Out + ?Sized>(
+    kryo: &mut Kryo,
+    out: &mut O,
+    items: Option<&[E]>,
+    f: Field,
+) -> Result<()> {
+    let args = f.args && kryo.optimized_generics();
+    kryo.write_class_and_payload_borrowed::<ArrayListRef<E>, O>(out, items.is_some(), |k, o| {
+        items.map_or(Ok(()), |items| write_list(k, o, items, args))
+    })
+}
+
+/// Writes an object field of a borrowing type, as
+/// [`field::write`](crate::field::write) does for owned types.
+///
+/// ```
+/// use kryo5_core::{Kryo, borrow, field::Field};
+/// let mut out = kryo5_io::Output::new();
+/// borrow::write(&mut Kryo::new(), &mut out, Some(&"a"), Field::new(true, true, false))?;
+/// assert_eq!(out.as_slice(), &[0x82, b'a']);
+/// # Ok::<(), kryo5_core::Error>(())
+/// ```
+///
+/// # Errors
+/// [`ErrorKind::InvalidArgument`] for `null` in a field that cannot be
+/// null; as [`Kryo::write_object_borrowed`].
+#[inline]
+pub fn write<'de, T: BorrowType<'de>, O: Out + ?Sized>(
+    kryo: &mut Kryo,
+    out: &mut O,
+    value: Option<&T>,
+    f: Field,
+) -> Result<()> {
+    let args = f.args && kryo.optimized_generics();
+    if !f.known {
+        return kryo.write_class_and_object_borrowed(out, value, args);
+    }
+    if f.direct_strings && is_java_string::<T>() {
+        return match value {
+            Some(v) => v.write(kryo, out, false),
+            None => Ok(out.write_string(None)?),
+        };
+    }
+    if f.can_be_null {
+        return kryo.write_object_or_null_borrowed(out, value, args);
+    }
+    match value {
+        Some(v) => kryo.write_object_borrowed_args(out, v, args),
+        None => Err(crate::field::null_field()),
+    }
+}
+
 /// Whether `T` stands for `java.lang.String` (see
 /// [`field::is_java_string`](crate::field::is_java_string)).
-fn is_java_string<'de, T: KryoRead<'de>>() -> bool {
+fn is_java_string<'de, T: BorrowType<'de>>() -> bool {
     T::NULL == Some(NullForm::String) && T::java_class() == "java.lang.String"
 }

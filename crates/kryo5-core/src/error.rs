@@ -97,7 +97,7 @@ pub enum ErrorKind {
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
     /// A value read into a type that borrows from the input
-    /// ([`KryoRead`](crate::borrow::KryoRead)) that cannot borrow it: a
+    /// ([`BorrowType`](crate::borrow::BorrowType)) that cannot borrow it: a
     /// string Kryo wrote in its ASCII form or with surrogate pairs read as
     /// `&str`, or any borrowed read from a stream input. `StrRef` and
     /// `Cow<str>` fields accept every string.

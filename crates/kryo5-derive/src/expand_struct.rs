@@ -539,7 +539,7 @@ fn write_value(f: &Field) -> TokenStream {
     }
 }
 
-fn write_field(f: &Field, class: &str) -> TokenStream {
+pub(crate) fn write_field(f: &Field, class: &str) -> TokenStream {
     let m = &f.member;
     let expr = match &f.kind {
         Kind::Prim(_) => write_value(f),

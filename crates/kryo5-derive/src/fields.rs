@@ -266,7 +266,7 @@ pub(crate) fn field_spec(f: &Field, ty: &Type, generic_param: bool) -> TokenStre
 }
 
 /// [`field_spec`] with the type's static facts from trait `tr`
-/// (`KryoType`, or `KryoRead<'a>` for a borrowing type).
+/// (`KryoType`, or `BorrowType<'a>` for a borrowing type).
 pub(crate) fn field_spec_of(
     f: &Field,
     ty: &Type,

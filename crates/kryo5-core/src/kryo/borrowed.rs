@@ -1,14 +1,14 @@
 //! Kryo's read entry points for types that borrow from the input
-//! ([`KryoRead`]): the same class descriptors, null and reference markers
+//! ([`BorrowType`]): the same class descriptors, null and reference markers
 //! as the owned entry points, with strings read borrowed kept in the
 //! reference table by their place in the input.
 
 use std::any::TypeId;
 
-use super::{ClassRef, Kryo, Marker, Slot, read_not_null, unreachable_null};
-use crate::borrow::{Keep, Kept, KryoRead};
+use super::{ClassRef, Kryo, Marker, Slot, read_not_null, unreachable_null, write_null};
+use crate::borrow::{BorrowType, Keep, Kept};
 use crate::error::{Error, ErrorKind, Result};
-use crate::io::In;
+use crate::io::{In, Out};
 
 impl Kryo {
     /// Kryo's `readObject` for a type that borrows from the input: the
@@ -26,8 +26,8 @@ impl Kryo {
     ///
     /// # Errors
     /// As [`Kryo::read_object`]; [`ErrorKind::Borrow`] where the value
-    /// cannot borrow (see [`KryoRead`]).
-    pub fn read_object_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+    /// cannot borrow (see [`BorrowType`]).
+    pub fn read_object_borrowed<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
     ) -> Result<T> {
@@ -39,7 +39,7 @@ impl Kryo {
     ///
     /// # Errors
     /// As [`Kryo::read_object_borrowed`].
-    pub fn read_object_borrowed_args<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+    pub fn read_object_borrowed_args<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
         args: bool,
@@ -66,7 +66,7 @@ impl Kryo {
     ///
     /// # Errors
     /// As [`Kryo::read_object_borrowed`].
-    pub fn read_object_or_null_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+    pub fn read_object_or_null_borrowed<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
         args: bool,
@@ -100,7 +100,7 @@ impl Kryo {
     /// # Errors
     /// [`ErrorKind::WrongType`] for another class; as
     /// [`Kryo::read_object_borrowed`].
-    pub fn read_class_and_object_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+    pub fn read_class_and_object_borrowed<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
         args: bool,
@@ -127,7 +127,7 @@ impl Kryo {
     /// assert!(!kryo.is_class_of_borrowed::<&[u8]>(class));
     /// # Ok::<(), kryo5_core::Error>(())
     /// ```
-    pub fn is_class_of_borrowed<'de, T: KryoRead<'de>>(&mut self, class: ClassRef) -> bool {
+    pub fn is_class_of_borrowed<'de, T: BorrowType<'de>>(&mut self, class: ClassRef) -> bool {
         self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) == Some(class.0)
     }
 
@@ -137,7 +137,7 @@ impl Kryo {
     /// let mut kryo = kryo5_core::Kryo::new();
     /// assert!(kryo.strings_direct_borrowed::<&str>()); // references are off
     /// ```
-    pub fn strings_direct_borrowed<'de, T: KryoRead<'de>>(&mut self) -> bool {
+    pub fn strings_direct_borrowed<'de, T: BorrowType<'de>>(&mut self) -> bool {
         let now = !self.config.references;
         match self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) {
             Some(i) => *self.registry.get_mut(i).strings_direct.get_or_insert(now),
@@ -145,8 +145,159 @@ impl Kryo {
         }
     }
 
+    // ----- writing ----------------------------------------------------------------
+
+    /// Kryo's `writeObject` of a borrowing value: the bytes
+    /// [`Kryo::write_object`] writes for its owned twin (a borrowed value
+    /// has no identity: with references on it is always a new object).
+    ///
+    /// ```
+    /// let mut out = kryo5_io::Output::new();
+    /// kryo5_core::Kryo::new().write_object_borrowed(&mut out, &"ab")?;
+    /// assert_eq!(out.as_slice(), &[0x61, 0xe2]);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_object_borrowed<'de, T: BorrowType<'de>, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: &T,
+    ) -> Result<()> {
+        self.write_object_borrowed_args(out, value, false)
+    }
+
+    /// [`Kryo::write_object_borrowed`] at a position that declared the
+    /// type's type arguments.
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_object_borrowed_args<'de, T: BorrowType<'de>, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: &T,
+        args: bool,
+    ) -> Result<()> {
+        self.nested(|k| {
+            if k.config.references && T::REFERENCES {
+                k.write_reference_for(out, None)?;
+            }
+            value.write(k, out, args)
+        })
+    }
+
+    /// Kryo's `writeObjectOrNull` of a borrowing value (see
+    /// [`Kryo::write_object_or_null`]).
+    ///
+    /// ```
+    /// let mut out = kryo5_io::Output::new();
+    /// kryo5_core::Kryo::new().write_object_or_null_borrowed::<&str, _>(&mut out, None, false)?;
+    /// assert_eq!(out.as_slice(), &[0x80]);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_object_or_null_borrowed<'de, T: BorrowType<'de>, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: Option<&T>,
+        args: bool,
+    ) -> Result<()> {
+        self.nested(|k| {
+            let refs = k.config.references;
+            match (value, T::NULL) {
+                (None, Some(form)) if !refs => write_null(out, form),
+                (None, _) => Ok(out.write_byte(0)?),
+                (Some(v), form) => {
+                    if refs && T::REFERENCES {
+                        k.write_reference_for(out, None)?;
+                    } else if refs || form.is_none() {
+                        out.write_byte(1)?;
+                    }
+                    v.write(k, out, args)
+                }
+            }
+        })
+    }
+
+    /// Kryo's `writeClassAndObject` of a borrowing value: `00` for `None`,
+    /// else the class descriptor, a reference marker where references
+    /// apply, the payload.
+    ///
+    /// ```
+    /// let mut out = kryo5_io::Output::new();
+    /// kryo5_core::Kryo::new().write_class_and_object_borrowed(&mut out, Some(&"ab"), false)?;
+    /// assert_eq!(out.as_slice(), &[0x03, 0x61, 0xe2]);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Kryo::write_object`].
+    pub fn write_class_and_object_borrowed<'de, T: BorrowType<'de>, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        value: Option<&T>,
+        args: bool,
+    ) -> Result<()> {
+        self.write_class_and_payload_borrowed::<T, O>(out, value.is_some(), |k, o| {
+            value.map_or(Ok(()), |v| v.write(k, o, args))
+        })
+    }
+
+    /// Kryo's `writeClass` for a borrowing type's class.
+    ///
+    /// ```
+    /// let mut out = kryo5_io::Output::new();
+    /// kryo5_core::Kryo::new().write_class_borrowed::<&str, _>(&mut out)?;
+    /// assert_eq!(out.as_slice(), &[0x03]); // String, id 1
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotRegistered`]; buffer errors.
+    pub fn write_class_borrowed<'de, T: BorrowType<'de>, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+    ) -> Result<()> {
+        let reg = self.registry.of_key(TypeId::of::<T::Key>(), T::java_class);
+        self.write_class_reg(out, reg, T::java_class)
+    }
+
+    /// `00` when not `present`, else `T`'s class descriptor, a new-object
+    /// marker where references apply, then `payload` (see
+    /// [`Kryo::write_class_and_payload`]).
+    ///
+    /// ```
+    /// let mut out = kryo5_io::Output::new();
+    /// kryo5_core::Kryo::new().write_class_and_payload_borrowed::<&str, _>(&mut out, true, |_, o| Ok(o.write_byte(0x80)?))?;
+    /// assert_eq!(out.as_slice(), &[0x03, 0x80]);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::NotRegistered`]; errors of `payload`.
+    pub fn write_class_and_payload_borrowed<'de, T: BorrowType<'de>, O: Out + ?Sized>(
+        &mut self,
+        out: &mut O,
+        present: bool,
+        payload: impl FnOnce(&mut Kryo, &mut O) -> Result<()>,
+    ) -> Result<()> {
+        self.nested(|k| {
+            if !present {
+                return Ok(out.write_byte(0)?);
+            }
+            k.write_class_borrowed::<T, O>(out)?;
+            if k.config.references && T::REFERENCES {
+                k.write_reference_for(out, None)?;
+            }
+            payload(k, out)
+        })
+    }
+
     /// The reference marker and what follows (see `read_referenced`).
-    fn read_referenced_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+    fn read_referenced_borrowed<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
         args: bool,
@@ -193,7 +344,7 @@ impl Kryo {
 
     /// The value a back-reference read borrowed stands for: a string read
     /// borrowed is borrowed again from the same input.
-    fn back_reference_borrowed<'de, T: KryoRead<'de>, I: In<'de> + ?Sized>(
+    fn back_reference_borrowed<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
         &self,
         id: u32,
         input: &I,

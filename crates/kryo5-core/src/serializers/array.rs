@@ -81,7 +81,7 @@ fn same_type<T: KryoType>() -> bool {
 const RESERVED: usize = 64;
 
 /// Writes `uvarint(len + 1)`.
-fn write_len<O: Out + ?Sized>(out: &mut O, len: usize) -> Result<()> {
+pub(crate) fn write_len<O: Out + ?Sized>(out: &mut O, len: usize) -> Result<()> {
     let n = i32::try_from(len)
         .ok()
         .filter(|&n| n < i32::MAX)

@@ -6,9 +6,9 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use kryo5::borrow::StrRef;
-use kryo5::io::Input;
+use kryo5::io::{Input, Output};
 use kryo5::{ErrorKind, In, Kryo};
-use kryo5_interop::graph::{Case, Entry, Graphs, Report};
+use kryo5_interop::graph::{Case, Entry, Graphs, Report, hex_diff};
 use kryo5_interop::media::{
     self, MediaContent, Player, kryo, kryo_auto, kryo_autorefs, kryo_compat, kryo_refs,
 };
@@ -120,6 +120,14 @@ pub fn borrowed_reads(report: &Report) -> Vec<String> {
                         if used != java.len() as u64 {
                             fail(format!("borrowed read used {used} of {} bytes", java.len()));
                         }
+                        match write_borrowed(&mut k(), entry, &v) {
+                            Ok(again) if again == java => {}
+                            Ok(again) => fail(format!(
+                                "the borrowed value wrote other bytes than Java: {}",
+                                hex_diff("java", java, "borrowed", &again).unwrap_or_default()
+                            )),
+                            Err(e) => fail(format!("the borrowed value cannot be written: {e}")),
+                        }
                         borrowed_strings += v
                             .images
                             .iter()
@@ -210,6 +218,20 @@ fn read_borrowed<'de, I: In<'de>>(
             .ok_or_else(|| kryo5::Error::new(ErrorKind::UnexpectedNull("the root")))?,
     };
     Ok((v, input.total()))
+}
+
+/// Writes a borrowed value with `entry`.
+fn write_borrowed(
+    kryo: &mut Kryo,
+    entry: Entry,
+    v: &MediaContentRef<'_>,
+) -> kryo5::Result<Vec<u8>> {
+    let mut out = Output::new();
+    match entry {
+        Entry::Object => kryo.write_object_borrowed(&mut out, v)?,
+        Entry::ClassAndObject => kryo.write_class_and_object_borrowed(&mut out, Some(v), false)?,
+    }
+    Ok(out.into_vec())
 }
 
 /// The compatible serializer's layout is not read borrowed: a typed error.
