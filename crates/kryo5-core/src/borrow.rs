@@ -247,7 +247,12 @@ impl<'de> BorrowType<'de> for StrRef<'de> {
             other => other
                 .text()
                 .map(|s| StrRef::Owned(s.to_owned()))
-                .ok_or_else(|| Error::new(ErrorKind::BadReference(0))),
+                .ok_or_else(|| {
+                    Error::new(ErrorKind::WrongType {
+                        expected: "java.lang.String".into(),
+                        found: "a back-reference to another object".into(),
+                    })
+                }),
         }
     }
 }

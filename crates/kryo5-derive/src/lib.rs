@@ -47,6 +47,13 @@
 //! }
 //! ```
 //!
+//! Zero-copy structs: on a struct with one lifetime parameter the derive
+//! implements `kryo5::borrow::BorrowType<'a>` instead (same layout, same
+//! attributes but `record` and `extends`): fields whose type names the
+//! lifetime (`StrRef<'a>`, `Cow<'a, str>`, `&'a str`, `&'a [u8]`, `Vec`s
+//! of them or of borrowed structs) are read borrowed from the input, the
+//! others as their owned `KryoType`.
+//!
 //! Misuse is a compile error that says what to change (tested with
 //! trybuild in `crates/kryo5/tests/ui/`).
 

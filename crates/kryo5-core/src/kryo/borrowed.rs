@@ -37,6 +37,16 @@ impl Kryo {
     /// [`Kryo::read_object_borrowed`] at a position that declared the
     /// type's type arguments (see [`Kryo::read_object_args`]).
     ///
+    /// ```
+    /// use kryo5_core::borrow::ArrayListRef;
+    /// // A List<String> position: no class per element (one element, "a").
+    /// let bytes = [0x02, 0x82, b'a'];
+    /// let list: ArrayListRef<&str> = kryo5_core::Kryo::new()
+    ///     .read_object_borrowed_args(&mut kryo5_io::Input::new(&bytes), true)?;
+    /// assert_eq!(list.0, ["a"]);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
+    ///
     /// # Errors
     /// As [`Kryo::read_object_borrowed`].
     pub fn read_object_borrowed_args<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
@@ -170,6 +180,15 @@ impl Kryo {
 
     /// [`Kryo::write_object_borrowed`] at a position that declared the
     /// type's type arguments.
+    ///
+    /// ```
+    /// use kryo5_core::borrow::ArrayListRef;
+    /// let mut out = kryo5_io::Output::new();
+    /// let list = ArrayListRef(vec!["a"]);
+    /// kryo5_core::Kryo::new().write_object_borrowed_args(&mut out, &list, true)?;
+    /// assert_eq!(out.as_slice(), &[0x02, 0x82, b'a']);
+    /// # Ok::<(), kryo5_core::Error>(())
+    /// ```
     ///
     /// # Errors
     /// As [`Kryo::write_object`].

@@ -22,7 +22,10 @@ use kryo5_interop::graph::Graphs;
 fn basic_graphs_match_java() {
     let mut g = Graphs::new();
     basic::cases(&mut g);
-    g.run().assert_ok();
+    let report = g.run();
+    report.assert_ok();
+    let failures = basic::borrowed_str_pair(&report);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
