@@ -24,8 +24,9 @@
 //! `Cow<str>` fall back to owned strings; `&str` and `&[u8]` fail with
 //! [`ErrorKind::Borrow`].
 //!
-//! With references on, a back-reference to a string read borrowed borrows
-//! the same bytes again (the reference table keeps where they are).
+//! With references on, a back-reference to a string read from a slice
+//! reads the same bytes again, borrowed as the first read was (the
+//! reference table keeps where they are, not a copy).
 //!
 //! ```
 //! use kryo5_core::Kryo;
@@ -122,7 +123,7 @@ pub trait BorrowType<'de>: Sized {
     /// What the reference table keeps of this value, so that a later
     /// back-reference can stand for it: nothing by default (a
     /// back-reference to it is an error).
-    fn keep(&self) -> Keep<'_, 'de> {
+    fn keep(&self) -> Keep<'_> {
         Keep::Nothing
     }
 
@@ -145,43 +146,44 @@ pub trait BorrowType<'de>: Sized {
 ///
 /// ```
 /// use kryo5_core::borrow::{Keep, BorrowType, StrRef};
-/// assert!(matches!(StrRef::Borrowed("ab").keep(), Keep::Lent("ab")));
+/// assert!(matches!(StrRef::Borrowed("ab").keep(), Keep::Text("ab")));
 /// ```
 #[derive(Debug)]
-pub enum Keep<'a, 'de> {
+pub enum Keep<'a> {
     /// Nothing: a back-reference to the value is an error.
     Nothing,
-    /// A string not borrowed from the input (copied into the table).
+    /// A string: from a slice input the table keeps where its bytes are
+    /// (a back-reference reads them again, borrowed), from a stream a copy
+    /// of its text.
     Text(&'a str),
-    /// A string borrowed from the input.
-    Lent(&'de str),
 }
 
 /// What a back-reference stands for (see [`BorrowType::from_kept`]).
 ///
 /// ```
 /// use kryo5_core::borrow::{Kept, BorrowType};
-/// assert_eq!(<&str as BorrowType<'_>>::from_kept(Kept::Lent("ab"))?, "ab");
+/// use kryo5_core::borrow::StrRef;
+/// assert_eq!(<&str as BorrowType<'_>>::from_kept(Kept::Wire(StrRef::Borrowed("ab")))?, "ab");
 /// assert!(<&str as BorrowType<'_>>::from_kept(Kept::Text("ab")).is_err());
 /// # Ok::<(), kryo5_core::Error>(())
 /// ```
 #[derive(Debug)]
 pub enum Kept<'a, 'de> {
-    /// A string's text, not in the input.
+    /// A string's text, copied (from a stream input).
     Text(&'a str),
-    /// A string in the input.
-    Lent(&'de str),
+    /// A string read again from its bytes in the input.
+    Wire(StrRef<'de>),
     /// An object an owned reader shared ([`KryoType::share`](crate::KryoType::share)).
     Shared(&'a Shared),
 }
 
-impl<'a> Kept<'a, '_> {
-    /// The text kept, if it is a string.
-    fn text(&self) -> Option<&'a str> {
-        match *self {
-            Kept::Text(s) => Some(s),
-            Kept::Shared(s) => s.downcast_ref::<String>().map(String::as_str),
-            Kept::Lent(_) => None,
+impl<'de> Kept<'_, 'de> {
+    /// The string kept, if it is one.
+    fn into_str(self) -> Option<StrRef<'de>> {
+        match self {
+            Kept::Wire(s) => Some(s),
+            Kept::Text(s) => Some(StrRef::Owned(s.to_owned())),
+            Kept::Shared(s) => s.downcast_ref::<String>().map(|s| StrRef::Owned(s.clone())),
         }
     }
 }
@@ -234,26 +236,17 @@ impl<'de> BorrowType<'de> for StrRef<'de> {
         Ok(input.read_str()?)
     }
 
-    fn keep(&self) -> Keep<'_, 'de> {
-        match self {
-            StrRef::Borrowed(s) => Keep::Lent(s),
-            other => Keep::Text(other),
-        }
+    fn keep(&self) -> Keep<'_> {
+        Keep::Text(self)
     }
 
     fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
-        match kept {
-            Kept::Lent(s) => Ok(StrRef::Borrowed(s)),
-            other => other
-                .text()
-                .map(|s| StrRef::Owned(s.to_owned()))
-                .ok_or_else(|| {
-                    Error::new(ErrorKind::WrongType {
-                        expected: "java.lang.String".into(),
-                        found: "a back-reference to another object".into(),
-                    })
-                }),
-        }
+        kept.into_str().ok_or_else(|| {
+            Error::new(ErrorKind::WrongType {
+                expected: "java.lang.String".into(),
+                found: "a back-reference to another object".into(),
+            })
+        })
     }
 }
 
@@ -273,11 +266,8 @@ impl<'de> BorrowType<'de> for Cow<'de, str> {
         }))
     }
 
-    fn keep(&self) -> Keep<'_, 'de> {
-        match self {
-            Cow::Borrowed(s) => Keep::Lent(s),
-            Cow::Owned(s) => Keep::Text(s),
-        }
+    fn keep(&self) -> Keep<'_> {
+        Keep::Text(self)
     }
 
     fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
@@ -310,16 +300,16 @@ impl<'de> BorrowType<'de> for &'de str {
         }
     }
 
-    fn keep(&self) -> Keep<'_, 'de> {
-        Keep::Lent(self)
+    fn keep(&self) -> Keep<'_> {
+        Keep::Text(self)
     }
 
     fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
-        match kept {
-            Kept::Lent(s) => Ok(s),
-            other if other.text() == Some("") => Ok(""),
+        match kept.into_str() {
+            Some(StrRef::Borrowed(s)) => Ok(s),
+            Some(s) if s.is_empty() => Ok(""),
             _ => Err(Error::new(ErrorKind::Borrow(
-                "a back-reference to a string that is not in the input as &str",
+                "a back-reference to a string that is not in the input as text, as &str",
             ))),
         }
     }

@@ -768,7 +768,10 @@ impl Kryo {
         Ok(match self.read_marker(input, allow_null)? {
             Marker::Null => Marker::Null,
             Marker::New(id) => Marker::New(id),
-            Marker::Back(id) => Marker::Back(self.back_reference(id).map_err(|e| e.at(at))?),
+            Marker::Back(id) => Marker::Back(
+                self.back_reference(id, input.lent())
+                    .map_err(|e| e.at(at))?,
+            ),
         })
     }
 
@@ -793,16 +796,17 @@ impl Kryo {
         }
     }
 
-    /// The object bound to reference `id`, as a `T`.
-    fn back_reference<T: KryoType>(&self, id: u32) -> Result<T> {
-        match self.graph.read.get(id as usize) {
-            Some(Slot::Bound(shared)) => T::from_shared(shared),
-            Some(Slot::Text(range) | Slot::Lent(_, range)) => {
-                let text = &self.graph.texts[range.start as usize..range.end as usize];
-                T::from_shared(&(Arc::new(text.to_owned()) as Shared))
-            }
-            _ => Err(Error::new(ErrorKind::BadReference(id))),
-        }
+    /// The object bound to reference `id`, as a `T`; `lent` is the input
+    /// being read if it lends its bytes (for strings read borrowed).
+    fn back_reference<T: KryoType>(&self, id: u32, lent: Option<&[u8]>) -> Result<T> {
+        let text = match self.graph.read.get(id as usize) {
+            Some(Slot::Bound(shared)) => return T::from_shared(shared),
+            Some(Slot::Text(range)) => &self.graph.texts[range.start as usize..range.end as usize],
+            Some(&Slot::Lent(addr, len)) => &borrowed::reread(lent, addr, len)
+                .ok_or_else(|| Error::new(ErrorKind::BadReference(id)))?,
+            _ => return Err(Error::new(ErrorKind::BadReference(id))),
+        };
+        T::from_shared(&(Arc::new(text.to_owned()) as Shared))
     }
 
     /// Binds the object being read to the reference id reserved for it, so
@@ -1454,10 +1458,10 @@ enum Slot {
     /// A string, by its bytes in `Graph::texts`; materialized as an
     /// `Arc<String>` only when a back-reference asks for it.
     Text(std::ops::Range<u32>),
-    /// A string read borrowed from a slice input: its address there (a
-    /// borrowed back-reference re-borrows it, see `kryo/borrowed.rs`) and
-    /// its bytes in `Graph::texts` (for owned readers).
-    Lent(usize, std::ops::Range<u32>),
+    /// A string read borrowed from a slice input, by the address and
+    /// length of its Kryo bytes there: a back-reference reads them again
+    /// (see `kryo/borrowed.rs`).
+    Lent(usize, usize),
 }
 
 enum Marker<T> {

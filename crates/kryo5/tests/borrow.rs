@@ -187,12 +187,14 @@ fn a_back_reference_borrows_the_same_bytes_again() {
 }
 
 #[test]
-fn a_back_reference_to_a_short_string_is_owned_or_a_typed_error() {
+fn a_back_reference_to_a_short_string_is_read_again_or_a_typed_error() {
     let bytes = pair_bytes("Javaone"); // ASCII form: not in the input as text
     let r: PairRef<'_> = refs_kryo()
         .read_object_borrowed(&mut Input::new(&bytes))
         .unwrap();
     assert_eq!((&*r.a, &*r.b), ("Javaone", "Javaone"));
+    // Read again from its bytes: inline as the first read, no allocation.
+    assert!(matches!(r.c, Some(StrRef::Inline(_))), "{:?}", r.c);
     let e = refs_kryo()
         .read_object_borrowed::<PairStr<'_>, _>(&mut Input::new(&bytes))
         .unwrap_err();

@@ -6,7 +6,7 @@
 use std::any::TypeId;
 
 use super::{ClassRef, Kryo, Marker, Slot, read_not_null, unreachable_null, write_null};
-use crate::borrow::{BorrowType, Keep, Kept};
+use crate::borrow::{BorrowType, Keep, Kept, StrRef};
 use crate::error::{Error, ErrorKind, Result};
 use crate::io::{In, Out};
 
@@ -330,66 +330,73 @@ impl Kryo {
                 .map(Some)
                 .map_err(|e| e.at(at)),
             Marker::New(id) => {
+                let start = input.total();
                 let outer = self.graph.pending.replace(id);
                 let v = T::read(self, input, args);
                 self.graph.pending = outer;
                 let v = v?;
-                self.bind_borrowed(id, v.keep());
+                self.bind_borrowed(id, v.keep(), input, start);
                 Ok(Some(v))
             }
         }
     }
 
-    /// Binds a value read borrowed to its reserved id.
-    fn bind_borrowed(&mut self, id: u32, keep: Keep<'_, '_>) {
+    /// Binds a value read borrowed to its reserved id: a string read from
+    /// a slice by where its bytes (from `start` to the input's position)
+    /// are, nothing copied; a string from a stream by a copy of its text.
+    fn bind_borrowed<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        id: u32,
+        keep: Keep<'_>,
+        input: &I,
+        start: u64,
+    ) {
         let g = &mut self.graph;
-        let (text, lent) = match keep {
-            Keep::Nothing => return,
-            Keep::Text(t) => (t, None),
-            Keep::Lent(t) => (t, Some(t.as_ptr() as usize)),
+        let (Some(slot @ Slot::Empty), Keep::Text(text)) = (g.read.get_mut(id as usize), keep)
+        else {
+            return;
         };
-        if let Some(slot @ Slot::Empty) = g.read.get_mut(id as usize)
-            && g.texts.len() + text.len() <= u32::MAX as usize
-        {
+        let wire = input.lent().and_then(|data| {
+            let end = usize::try_from(input.total()).ok()?;
+            data.get(usize::try_from(start).ok()?..end)
+        });
+        if let Some(wire) = wire {
+            *slot = Slot::Lent(wire.as_ptr() as usize, wire.len());
+        } else if g.texts.len() + text.len() <= u32::MAX as usize {
             let start = g.texts.len() as u32;
             g.texts.push_str(text);
-            let range = start..g.texts.len() as u32;
-            *slot = match lent {
-                Some(addr) => Slot::Lent(addr, range),
-                None => Slot::Text(range),
-            };
+            *slot = Slot::Text(start..g.texts.len() as u32);
         }
     }
 
     /// The value a back-reference read borrowed stands for: a string read
-    /// borrowed is borrowed again from the same input.
+    /// from a slice is read again from the same bytes.
     fn back_reference_borrowed<'de, T: BorrowType<'de>, I: In<'de> + ?Sized>(
         &self,
         id: u32,
         input: &I,
     ) -> Result<T> {
-        let text = |range: &std::ops::Range<u32>| {
-            &self.graph.texts[range.start as usize..range.end as usize]
-        };
         match self.graph.read.get(id as usize) {
             Some(Slot::Bound(shared)) => T::from_kept(Kept::Shared(shared)),
-            Some(Slot::Text(range)) => T::from_kept(Kept::Text(text(range))),
-            Some(Slot::Lent(addr, range)) => {
-                let len = (range.end - range.start) as usize;
-                match input.lent().and_then(|data| relend(data, *addr, len)) {
-                    Some(s) => T::from_kept(Kept::Lent(s)),
-                    None => T::from_kept(Kept::Text(text(range))),
-                }
-            }
+            Some(Slot::Text(range)) => T::from_kept(Kept::Text(
+                &self.graph.texts[range.start as usize..range.end as usize],
+            )),
+            Some(&Slot::Lent(addr, len)) => match reread(input.lent(), addr, len) {
+                Some(s) => T::from_kept(Kept::Wire(s)),
+                None => Err(Error::new(ErrorKind::BadReference(id))),
+            },
             _ => Err(Error::new(ErrorKind::BadReference(id))),
         }
     }
 }
 
-/// The `len` bytes at address `addr` inside `data`, as the string they
-/// were when read (`None` if they are not inside `data`: another input).
-fn relend(data: &[u8], addr: usize, len: usize) -> Option<&str> {
+/// The string whose Kryo bytes are the `len` bytes at address `addr`
+/// inside `data`, read again (`None` if they are not inside `data`:
+/// another input).
+pub(super) fn reread(data: Option<&[u8]>, addr: usize, len: usize) -> Option<StrRef<'_>> {
+    let data = data?;
     let start = addr.checked_sub(data.as_ptr() as usize)?;
-    let bytes = data.get(start..start.checked_add(len)?)?;
-    std::str::from_utf8(bytes).ok()
+    let wire = data.get(start..start.checked_add(len)?)?;
+    let mut input = kryo5_io::Input::new(wire);
+    input.read_str().ok().flatten()
 }
