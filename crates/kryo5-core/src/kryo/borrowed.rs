@@ -393,10 +393,14 @@ impl Kryo {
 /// The string whose Kryo bytes are the `len` bytes at address `addr`
 /// inside `data`, read again (`None` if they are not inside `data`:
 /// another input).
+#[cold]
+#[inline(never)]
 pub(super) fn reread(data: Option<&[u8]>, addr: usize, len: usize) -> Option<StrRef<'_>> {
     let data = data?;
     let start = addr.checked_sub(data.as_ptr() as usize)?;
     let wire = data.get(start..start.checked_add(len)?)?;
+    // Through `dyn In`: the instance every input already has, so that
+    // this rare path adds no code to the hot ones.
     let mut input = kryo5_io::Input::new(wire);
-    input.read_str().ok().flatten()
+    input.as_dyn().read_str().ok().flatten()
 }
