@@ -775,8 +775,9 @@ impl Kryo {
         })
     }
 
-    /// Reads a reference marker: `Back` holds the id referred to.
-    #[inline]
+    /// Reads a reference marker: `Back` holds the id referred to. Inlined
+    /// into each reader, as the marker code was before it was shared.
+    #[inline(always)]
     fn read_marker<'de, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
