@@ -205,115 +205,72 @@ macro_rules! read_non_null {
     };
 }
 
-/// The facts of `java.lang.String` for a borrowed string type.
+/// `BorrowType` for a borrowed string type: the facts of
+/// `java.lang.String`, and everything else through `$from`, which makes
+/// the type from a [`StrRef`] (a string read, or read again for a
+/// back-reference).
 macro_rules! java_string {
-    () => {
-        type Key = String;
-        fn java_class() -> Cow<'static, str> {
-            Cow::Borrowed("java.lang.String")
-        }
-        const FINAL: bool = true;
-        const NULL: Option<NullForm> = Some(NullForm::String);
+    ($ty:ty, $from:expr) => {
+        impl<'de> BorrowType<'de> for $ty {
+            type Key = String;
+            fn java_class() -> Cow<'static, str> {
+                Cow::Borrowed("java.lang.String")
+            }
+            const FINAL: bool = true;
+            const NULL: Option<NullForm> = Some(NullForm::String);
 
-        fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
-            Ok(out.write_string(Some(self))?)
-        }
+            fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
+                Ok(out.write_string(Some(self))?)
+            }
 
-        read_non_null!("java.lang.String");
+            read_non_null!("java.lang.String");
+
+            #[inline]
+            fn read_nullable<I: In<'de> + ?Sized>(
+                _: &mut Kryo,
+                input: &mut I,
+                _: bool,
+            ) -> Result<Option<Self>> {
+                let at = input.total();
+                let from: fn(StrRef<'de>) -> Result<Self> = $from;
+                input
+                    .read_str()?
+                    .map(from)
+                    .transpose()
+                    .map_err(|e| e.at(at))
+            }
+
+            fn keep(&self) -> Keep<'_> {
+                Keep::Text(self)
+            }
+
+            fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
+                let from: fn(StrRef<'de>) -> Result<Self> = $from;
+                from(kept.into_str().ok_or_else(|| {
+                    Error::new(ErrorKind::WrongType {
+                        expected: "java.lang.String".into(),
+                        found: "a back-reference to another object".into(),
+                    })
+                })?)
+            }
+        }
     };
 }
 
-/// Kryo's `String`, borrowed where the input holds its text.
-impl<'de> BorrowType<'de> for StrRef<'de> {
-    java_string!();
-
-    #[inline]
-    fn read_nullable<I: In<'de> + ?Sized>(
-        _: &mut Kryo,
-        input: &mut I,
-        _: bool,
-    ) -> Result<Option<Self>> {
-        Ok(input.read_str()?)
-    }
-
-    fn keep(&self) -> Keep<'_> {
-        Keep::Text(self)
-    }
-
-    fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
-        kept.into_str().ok_or_else(|| {
-            Error::new(ErrorKind::WrongType {
-                expected: "java.lang.String".into(),
-                found: "a back-reference to another object".into(),
-            })
-        })
-    }
-}
-
-/// Kryo's `String`, borrowed where the input holds its text, else owned.
-impl<'de> BorrowType<'de> for Cow<'de, str> {
-    java_string!();
-
-    #[inline]
-    fn read_nullable<I: In<'de> + ?Sized>(
-        _: &mut Kryo,
-        input: &mut I,
-        _: bool,
-    ) -> Result<Option<Self>> {
-        Ok(input.read_str()?.map(|s| match s {
-            StrRef::Borrowed(s) => Cow::Borrowed(s),
-            other => Cow::Owned(other.into_owned()),
-        }))
-    }
-
-    fn keep(&self) -> Keep<'_> {
-        Keep::Text(self)
-    }
-
-    fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
-        StrRef::from_kept(kept).map(|s| match s {
-            StrRef::Borrowed(s) => Cow::Borrowed(s),
-            other => Cow::Owned(other.into_owned()),
-        })
-    }
-}
-
-/// Kryo's `String`, only where the input holds its text (see the module
-/// documentation).
-impl<'de> BorrowType<'de> for &'de str {
-    java_string!();
-
-    #[inline]
-    fn read_nullable<I: In<'de> + ?Sized>(
-        _: &mut Kryo,
-        input: &mut I,
-        _: bool,
-    ) -> Result<Option<Self>> {
-        let at = input.total();
-        match input.read_str()? {
-            None => Ok(None),
-            Some(StrRef::Borrowed(s)) => Ok(Some(s)),
-            Some(_) => Err(cannot_borrow(
-                "a string written in Kryo's ASCII form, with supplementary characters or from a stream, as &str (use StrRef or Cow<str>)",
-                at,
-            )),
-        }
-    }
-
-    fn keep(&self) -> Keep<'_> {
-        Keep::Text(self)
-    }
-
-    fn from_kept(kept: Kept<'_, 'de>) -> Result<Self> {
-        match kept.into_str() {
-            Some(StrRef::Borrowed(s)) => Ok(s),
-            Some(s) if s.is_empty() => Ok(""),
-            _ => Err(Error::new(ErrorKind::Borrow(
-                "a back-reference to a string that is not in the input as text, as &str",
-            ))),
-        }
-    }
-}
+// Kryo's `String`, borrowed where the input holds its text (see the module
+// documentation for each type).
+java_string!(StrRef<'de>, Ok);
+java_string!(Cow<'de, str>, |s| Ok(match s {
+    StrRef::Borrowed(s) => Cow::Borrowed(s),
+    other => Cow::Owned(other.into_owned()),
+}));
+java_string!(&'de str, |s| match s {
+    StrRef::Borrowed(s) => Ok(s),
+    _ => Err(Error::new(ErrorKind::Borrow(
+        "a string written in Kryo's ASCII form, with supplementary characters or from a stream, \
+         as &str (use StrRef or Cow<str>)",
+    ))),
+});
 
 /// Java `byte[]`, borrowed.
 impl<'de> BorrowType<'de> for &'de [u8] {
