@@ -4,27 +4,16 @@
 //! `writeClassAndObject`, references off and on; malformed input exits
 //! non-zero with the offset and a hint.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use std::path::Path;
+
+use common::{kryo5, scratch};
 
 use kryo5_interop::jvm;
 use kryo5_interop::value::unhex;
 
 const SCHEMA: &str = "../kryo5-dynamic/tests/schemas/media.toml";
-
-/// A fresh scratch directory for this test process.
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kryo5-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn kryo5(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kryo5"))
-        .args(args)
-        .output()
-        .expect("the kryo5 binary runs")
-}
 
 /// The schema with references set as the Java setup has them.
 fn schema_file(dir: &Path, references: bool) -> String {

@@ -171,7 +171,7 @@ pub fn is_java_string<T: KryoType>() -> bool {
 ///
 /// # Errors
 /// As [`write()`].
-#[inline]
+#[inline(always)]
 pub fn write_string<O: Out + ?Sized>(
     kryo: &mut Kryo,
     out: &mut O,
@@ -183,6 +183,17 @@ pub fn write_string<O: Out + ?Sized>(
         out.write_string(value.map(String::as_str))?;
         return Ok(());
     }
+    write_string_object(kryo, out, value, can_be_null)
+}
+
+/// [`write_string`] as an object field (references apply).
+#[inline(never)]
+fn write_string_object<O: Out + ?Sized>(
+    kryo: &mut Kryo,
+    out: &mut O,
+    value: Option<&String>,
+    can_be_null: bool,
+) -> Result<()> {
     write(kryo, out, value, Field::new(true, can_be_null, false))
 }
 

@@ -221,7 +221,10 @@ impl Kryo {
     /// (default [`DEFAULT_MAX_STACK`]): nesting past it fails with
     /// [`ErrorKind::MaxStack`] whatever the depth, so hostile input cannot
     /// overflow the stack however large the frames of its types are. Raise
-    /// it with the stack of the threads that use this `Kryo`.
+    /// it with the stack of the threads that use this `Kryo`. The budget
+    /// is measured with the addresses of locals: under AddressSanitizer,
+    /// which moves locals to a fake stack, turn it off (`usize::MAX`) and
+    /// rely on [`Kryo::set_max_depth`] (as kryo5's fuzz targets do).
     ///
     /// ```
     /// let mut kryo = kryo5_core::Kryo::new();
@@ -452,6 +455,53 @@ impl Kryo {
         self.registry.peek_next_id()
     }
 
+    /// Java's `getRegistration` before `writeObject`/`readObject` of a
+    /// known class: with registration required, an unregistered class is
+    /// refused even where no class descriptor is written (a final field
+    /// type, an element type from the generics). `value`'s own class is
+    /// checked when writing (Java's `object.getClass()`), `T`'s when
+    /// reading; a position of any class (`Box<dyn Object>`) is checked
+    /// where its value is written.
+    #[inline(always)]
+    fn check_registered<T: KryoType>(&mut self, value: Option<&T>) -> Result<()> {
+        if T::DEFAULT_REGISTERED || !self.config.registration_required {
+            return Ok(());
+        }
+        // A type with a slot stands for one class, found through the slot.
+        if T::type_slot().is_some()
+            && let Some(i) = self.registry.of::<T>()
+            && self.registry.get(i).id.is_some()
+        {
+            return Ok(());
+        }
+        self.check_registered_by_class(value)
+    }
+
+    /// [`Kryo::check_registered`] by the value's class name.
+    #[inline(never)]
+    fn check_registered_by_class<T: KryoType>(&mut self, value: Option<&T>) -> Result<()> {
+        let class = T::java_class();
+        let reg = match value {
+            Some(v) => {
+                let name = v.class_name();
+                if std::ptr::eq(&*name, &*class) || name == class {
+                    self.registry.of::<T>()
+                } else {
+                    self.registry.by_name(&name)
+                }
+            }
+            None if class == "java.lang.Object" => return Ok(()),
+            None => self.registry.of::<T>(),
+        };
+        match reg {
+            Some(i) if self.registry.get(i).id.is_some() => Ok(()),
+            _ => Err(Error::new(ErrorKind::NotRegistered(match value {
+                Some(v) => v.class_name().into_owned(),
+                None => class.into_owned(),
+            }))),
+        }
+    }
+
     /// The registration id of `T`'s class, if registered.
     pub fn registration_id<T: KryoType>(&mut self) -> Option<u32> {
         let i = self.registry.of::<T>()?;
@@ -490,7 +540,9 @@ impl Kryo {
         let names = self.config.registration_required;
         let g = &mut self.graph;
         g.nesting = Nesting::default();
-        g.written.clear();
+        // Clearing an empty hash table with capacity still sweeps its
+        // control bytes: skip the tables this graph did not use.
+        clear_used(&mut g.written);
         g.next_write_id = 0;
         g.read.clear();
         if g.texts.capacity() > TEXTS_KEPT {
@@ -500,13 +552,15 @@ impl Kryo {
             g.texts.clear();
         }
         g.pending = None;
-        g.context.clear();
-        g.copies.clear();
+        clear_used(&mut g.context);
+        clear_used(&mut g.copies);
         g.shallow = false;
         // Java clears name ids only while registration is not required.
         if !names {
-            g.names_written.clear();
-            g.names_read.clear();
+            clear_used(&mut g.names_written);
+            if !g.names_read.is_empty() {
+                g.names_read.clear();
+            }
         }
     }
 
@@ -950,6 +1004,7 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
+            k.check_registered(Some(value))?;
             if k.write_reference(out, value)? {
                 return Ok(());
             }
@@ -983,6 +1038,7 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
+            k.check_registered(value)?;
             if k.config.references {
                 let Some(v) = value else {
                     return out.write_byte(0).map_err(Into::into);
@@ -1144,6 +1200,7 @@ impl Kryo {
         args: bool,
     ) -> Result<T> {
         self.nested(|k| {
+            k.check_registered::<T>(None)?;
             if k.config.references && T::REFERENCES {
                 return k
                     .read_referenced::<T, I>(input, args, false)?
@@ -1174,6 +1231,7 @@ impl Kryo {
         args: bool,
     ) -> Result<Option<T>> {
         self.nested(|k| {
+            k.check_registered::<T>(None)?;
             if k.config.references && T::REFERENCES {
                 return k.read_referenced::<T, I>(input, args, true);
             }
@@ -1495,6 +1553,14 @@ fn write_null<O: Out + ?Sized>(out: &mut O, form: NullForm) -> Result<()> {
         NullForm::String => out.write_byte(0x80)?,
     }
     Ok(())
+}
+
+/// Empties `map` if it holds anything (see [`Kryo::reset`]).
+#[inline]
+fn clear_used<K, V>(map: &mut IdMap<K, V>) {
+    if !map.is_empty() {
+        map.clear();
+    }
 }
 
 fn context_entry<V: Any + Send + Default>(map: &mut IdMap<TypeId, Box<dyn Any + Send>>) -> &mut V {

@@ -20,6 +20,7 @@ pub mod pool;
 mod registry;
 mod serializer;
 pub mod serializers;
+pub mod slot;
 mod types;
 
 pub use error::{Error, ErrorKind, Result};

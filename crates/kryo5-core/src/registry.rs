@@ -89,6 +89,9 @@ pub(crate) struct Registry {
     by_id: IdMap<u32, RegIndex>,
     by_name: HashMap<Cow<'static, str>, RegIndex>,
     by_type: IdMap<TypeId, RegIndex>,
+    /// The same by [`TypeSlot`](crate::slot::TypeSlot) index, for types
+    /// that have one.
+    by_slot: Vec<Option<RegIndex>>,
     /// Kryo's `nextRegisterID`: the next id `register` tries.
     next_id: u32,
 }
@@ -136,12 +139,33 @@ impl Registry {
 
     /// The registration of Rust type `T` (by its Java class name), cached
     /// by type.
+    #[inline]
     pub(crate) fn of<T: KryoType>(&mut self) -> Option<RegIndex> {
+        if let Some(slot) = T::type_slot() {
+            let k = slot.index();
+            if let Some(&Some(i)) = self.by_slot.get(k) {
+                return Some(i);
+            }
+            return self.fill_slot::<T>(k);
+        }
         self.of_key(TypeId::of::<T>(), T::java_class)
     }
 
+    /// [`Registry::of`] for a type whose slot `k` is not filled yet.
+    #[cold]
+    #[inline(never)]
+    fn fill_slot<T: KryoType>(&mut self, k: usize) -> Option<RegIndex> {
+        let i = self.of_key(TypeId::of::<T>(), T::java_class)?;
+        if self.by_slot.len() <= k {
+            self.by_slot.resize(k + 1, None);
+        }
+        self.by_slot[k] = Some(i);
+        Some(i)
+    }
+
     /// The registration of the class named `name()`, cached under `key`
-    /// (the `TypeId` of a type standing for it).
+    /// (the `TypeId` of a type standing for it: a `KryoType`, or a
+    /// borrowed type's `BorrowType::Key`).
     #[inline]
     pub(crate) fn of_key(
         &mut self,

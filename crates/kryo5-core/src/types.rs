@@ -68,6 +68,22 @@ pub trait KryoType: Sized + 'static {
     /// size). [`KryoType::class_name`] says which one a value is written as.
     const OTHER_CLASSES: &'static [&'static str] = &[];
 
+    /// Whether the class is one of Kryo's default registrations (ids 0-8:
+    /// `String` and the primitives), registered in every `Kryo`, so that
+    /// the registration check has nothing to look up.
+    #[doc(hidden)]
+    const DEFAULT_REGISTERED: bool = false;
+
+    /// This type's [`TypeSlot`](crate::slot::TypeSlot), if it has one:
+    /// `#[derive(Kryo)]` gives one to every derived type (all
+    /// instantiations of a generic type share it, as they share their
+    /// Java class). Only speeds up registration lookups.
+    #[doc(hidden)]
+    #[inline]
+    fn type_slot() -> Option<&'static crate::slot::TypeSlot> {
+        None
+    }
+
     /// How `null` is written under `kryo`'s settings: [`KryoType::NULL`],
     /// except for types whose serializer follows Kryo's default serializer
     /// (derived structs: the tagged and version serializers write `00`).

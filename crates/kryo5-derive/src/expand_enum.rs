@@ -90,6 +90,7 @@ pub(crate) fn expand(
             fn java_class() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(#class)
             }
+            ::kryo5::type_slot_fn!();
             const FINAL: bool = #is_final;
             const REFERENCES: bool = false;
             const NULL: ::core::option::Option<::kryo5::NullForm> = ::core::option::Option::Some(::kryo5::NullForm::Zero);

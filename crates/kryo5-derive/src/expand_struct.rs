@@ -125,6 +125,7 @@ pub(crate) fn expand(
             fn java_class() -> ::std::borrow::Cow<'static, str> {
                 ::std::borrow::Cow::Borrowed(#class)
             }
+            ::kryo5::type_slot_fn!();
             const FINAL: bool = #is_final;
 
             #null_items

@@ -9,8 +9,10 @@ use std::sync::Arc;
 use kryo5_core::nesting::Nesting;
 use kryo5_core::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, Error, ErrorKind, Kryo, Result};
 
+use crate::jdk::{self, Coll, Leaf, Special};
 use crate::jtype::{JType, Prim};
 use crate::schema::{ClassDef, Schema};
+use crate::serializer::ClassSerializer;
 
 /// How the root of a graph was written: Java's three entry points.
 ///
@@ -73,6 +75,8 @@ pub struct Codec {
     pub(crate) next_id: u32,
     /// Write side: the value's `@id` to Kryo's id and the class.
     pub(crate) ids: HashMap<u32, (u32, String)>,
+    /// Spans of the bytes read, when recording (`trace.rs`).
+    pub(crate) recorder: Option<Box<crate::trace::Recorder>>,
 }
 
 /// The serializer family of a class.
@@ -83,21 +87,44 @@ pub(crate) enum Kind<'s> {
     Bytes,
     PrimArray(Prim),
     ObjArray(JType),
-    Collection,
-    Map,
+    Collection(Coll),
+    Map(Coll),
     Enum(&'s [String]),
+    /// An enum with `EnumNameSerializer`.
+    EnumName(&'s [String]),
     User(&'s ClassDef),
+    /// A JDK value class read through its kryo5-core type.
+    Leaf(&'static Leaf),
+    /// A JDK class with a serializer of its own in the codec.
+    Special(Special),
 }
 
 impl Kind<'_> {
     /// Whether the serializer writes its own null (section 6.1).
     pub(crate) fn accepts_null(&self) -> bool {
-        !matches!(self, Kind::Boxed(_) | Kind::User(_))
+        match self {
+            Kind::Boxed(_) | Kind::EnumName(_) | Kind::Special(_) => false,
+            Kind::User(def) => def.wrap.is_none() && def.serializer.writes_null(),
+            Kind::Leaf(l) => l.null.is_some(),
+            _ => true,
+        }
+    }
+
+    /// The byte the serializer writes for `null` (`80` for strings).
+    pub(crate) fn null_byte(&self) -> u8 {
+        match self {
+            Kind::Str => 0x80,
+            Kind::Leaf(l) => jdk::null_byte(l.null),
+            _ => 0,
+        }
     }
 
     /// Whether values of the class take reference ids (section 7.2).
     pub(crate) fn uses_refs(&self) -> bool {
-        !matches!(self, Kind::Boxed(_) | Kind::Enum(_))
+        match self {
+            Kind::Leaf(l) => l.refs,
+            k => !matches!(k, Kind::Boxed(_) | Kind::Enum(_) | Kind::EnumName(_)),
+        }
     }
 }
 
@@ -124,16 +151,25 @@ pub(crate) struct Slot {
     pub(crate) how: How,
     /// Type arguments passed to the value's serializer.
     pub(crate) args: Vec<JType>,
+    /// The field's name and annotations (empty for elements).
+    pub(crate) meta: Meta,
 }
 
-const COLLECTIONS: [&str; 5] = [
-    "java.util.ArrayList",
-    "java.util.LinkedList",
-    "java.util.HashSet",
-    "java.util.LinkedHashSet",
-    "java.util.ArrayDeque",
-];
-const MAPS: [&str; 2] = ["java.util.HashMap", "java.util.LinkedHashMap"];
+/// What the evolution serializers need of a field beyond how it is
+/// written: its Java name and annotations.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Meta {
+    /// The Java field name (the key without its declaring class).
+    pub(crate) name: String,
+    /// `@Tag(n)`.
+    pub(crate) tag: Option<u32>,
+    /// `@Since(n)`.
+    pub(crate) since: u32,
+    /// `@Deprecated`.
+    pub(crate) deprecated: bool,
+    /// The declared type, type variables bound.
+    pub(crate) ty: Option<JType>,
+}
 
 impl Codec {
     /// A codec for `schema`: a Kryo configured and registered as the
@@ -157,6 +193,7 @@ impl Codec {
             nesting: Cell::new(Nesting::default()),
             next_id: 0,
             ids: HashMap::new(),
+            recorder: None,
         }
     }
 
@@ -239,10 +276,14 @@ impl Codec {
             JType::Class(n, _) => {
                 n == "java.lang.String"
                     || Prim::from_boxed(n).is_some()
-                    || self
-                        .schema
-                        .class(n)
-                        .is_some_and(|c| c.is_final.unwrap_or(c.constants.is_some()))
+                    || match self.schema.class(n) {
+                        Some(c) => c.is_final.unwrap_or(
+                            c.constants.is_some()
+                                || c.serializer == ClassSerializer::Record
+                                || jdk::is_final(n),
+                        ),
+                        None => jdk::is_final(n),
+                    }
             }
         }
     }
@@ -265,11 +306,13 @@ impl Codec {
                     How::Object(t.clone())
                 },
                 args: t.args().to_vec(),
+                meta: Meta::default(),
             },
             _ => Slot {
                 key: String::new(),
                 how: How::ClassAnd,
                 args: arg.map(|t| t.args().to_vec()).unwrap_or_default(),
+                meta: Meta::default(),
             },
         }
     }
@@ -288,7 +331,12 @@ impl Codec {
                     class.name
                 ))));
             }
-            for f in c.fields.iter().filter(|f| !f.transient) {
+            let fc = class.field_config;
+            for f in c
+                .fields
+                .iter()
+                .filter(|f| !f.transient || fc.serialize_transient)
+            {
                 all.push((f, c, subst(&f.ty, &vars), f.value_class.clone()));
             }
             if let Some(sup) = &c.extends {
@@ -314,25 +362,60 @@ impl Codec {
                     seen.push(&f.name);
                     f.name.clone()
                 };
+                let meta = Meta {
+                    name: f.name.clone(),
+                    tag: f.tag,
+                    since: f.since,
+                    deprecated: f.deprecated,
+                    ty: Some(ty.clone()),
+                };
+                if class.serializer == ClassSerializer::Record {
+                    return self.component(key, ty, meta);
+                }
                 let args = if self.schema.optimized_generics {
                     ty.args().to_vec()
                 } else {
                     Vec::new()
                 };
+                let fc = class.field_config;
+                let nullable = f.nullable && fc.fields_can_be_null;
+                let fixed = |t: &JType| fc.fixed_field_types && !matches!(t, JType::Var(_));
                 let how = match (&ty, value_class) {
-                    (JType::Prim(p), _) => How::Prim(*p, f.var_int),
+                    (JType::Prim(p), _) => How::Prim(*p, f.var_int && fc.variable_length_encoding),
                     (JType::Class(n, _), None)
                         if n == "java.lang.String" && !self.schema.references =>
                     {
                         How::DirectStr
                     }
-                    (_, Some(v)) => known(v, f.nullable),
-                    (t, None) if self.is_final(t) => known(t.clone(), f.nullable),
+                    (_, Some(v)) => known(v, nullable),
+                    (t, None) if self.is_final(t) || fixed(t) => known(t.clone(), nullable),
                     _ => How::ClassAnd,
                 };
-                Slot { key, how, args }
+                Slot {
+                    key,
+                    how,
+                    args,
+                    meta,
+                }
             })
             .collect())
+    }
+
+    /// A record component (format spec 8.21): a primitive through its
+    /// wrapper's serializer, a final type with `writeObjectOrNull`, any
+    /// other with `writeClassAndObject`; no type arguments.
+    fn component(&self, key: String, ty: JType, meta: Meta) -> Slot {
+        let how = match ty {
+            JType::Prim(p) => How::Object(JType::Class(p.boxed().to_owned(), Vec::new())),
+            t if self.is_final(&t) => How::OrNull(t),
+            _ => How::ClassAnd,
+        };
+        Slot {
+            key,
+            how,
+            args: Vec::new(),
+            meta,
+        }
     }
 }
 
@@ -344,11 +427,8 @@ pub(crate) fn kind_of<'s>(schema: &'s Schema, class: &str) -> Result<Kind<'s>> {
     if class == "java.lang.String" {
         return Ok(Kind::Str);
     }
-    if COLLECTIONS.contains(&class) {
-        return Ok(Kind::Collection);
-    }
-    if MAPS.contains(&class) {
-        return Ok(Kind::Map);
+    if let Some(k) = jdk::kind(class) {
+        return Ok(k);
     }
     if let Some(JType::Array(c)) = JType::from_class_name(class) {
         return Ok(match *c {
@@ -366,8 +446,14 @@ pub(crate) fn kind_of<'s>(schema: &'s Schema, class: &str) -> Result<Kind<'s>> {
     };
     match schema.class(class).or_else(|| body_of(class)) {
         Some(ClassDef {
-            constants: Some(c), ..
-        }) => Ok(Kind::Enum(c)),
+            constants: Some(c),
+            serializer,
+            ..
+        }) => Ok(if *serializer == ClassSerializer::EnumName {
+            Kind::EnumName(c)
+        } else {
+            Kind::Enum(c)
+        }),
         Some(c) => Ok(Kind::User(c)),
         None => Err(Error::new(ErrorKind::Unsupported(format!(
             "class {class} is not described by the schema"

@@ -7,6 +7,7 @@ use kryo5_core::{Error, ErrorKind, Result};
 use serde_json::{Map, Number, Value as Json, json};
 
 use crate::codec::{Codec, How, Kind, Root, Slot, wrong};
+use crate::jdk::Special;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
 use crate::value::{JString, Value};
@@ -52,7 +53,7 @@ fn bad(what: impl Into<String>) -> Error {
 }
 
 impl Codec {
-    fn to_json_at(&self, value: &Value, how: &How, args: &[JType]) -> Result<Json> {
+    pub(crate) fn to_json_at(&self, value: &Value, how: &How, args: &[JType]) -> Result<Json> {
         self.enter()?;
         let r = self.to_json_in(value, how, args);
         self.exit();
@@ -109,7 +110,9 @@ impl Codec {
         Ok(match (kind, v) {
             (Kind::Boxed(p), v) => prim_json(*p, v)?,
             (Kind::Str, v) => string_json(v)?,
-            (Kind::Enum(_), Value::Enum { name, .. }) => Json::String(name.clone()),
+            (Kind::Enum(_) | Kind::EnumName(_), Value::Enum { name, .. }) => {
+                Json::String(name.clone())
+            }
             (Kind::Bytes, Value::Bytes(b)) => Json::String(base64::encode(b)),
             (Kind::PrimArray(p), Value::Array { items, .. }) => Json::Array(
                 items
@@ -120,10 +123,16 @@ impl Codec {
             (Kind::ObjArray(comp), Value::Array { items, .. }) => {
                 self.items_json(items, &self.element(Some(comp), true))?
             }
-            (Kind::Collection, Value::List { items, .. }) => {
+            (Kind::Collection(_), Value::List { items, .. }) => {
                 self.items_json(items, &self.element(self.arg(args, 0), true))?
             }
-            (Kind::Map, Value::Map { entries, .. }) => self.map_json(entries, args)?,
+            (Kind::Map(_), Value::Map { entries, .. }) => self.map_json(entries, args)?,
+            // Their serializers take no type arguments.
+            (Kind::Special(_), Value::List { items, .. }) => {
+                self.items_json(items, &self.element(None, true))?
+            }
+            (Kind::Special(_), Value::Map { entries, .. }) => self.map_json(entries, &[])?,
+            (Kind::Leaf(_) | Kind::Special(_), Value::Jdk { json, .. }) => json.clone(),
             (Kind::User(def), Value::Object { fields, .. }) => {
                 self.object_json(fields, class, def, args)?
             }
@@ -152,8 +161,12 @@ impl Codec {
         args: &[JType],
     ) -> Result<Json> {
         let mut out = Map::new();
-        for Slot { key, how, args } in self.slots(def, args)? {
+        for Slot { key, how, args, .. } in self.slots(def, args)? {
             let f = fields.iter().find(|f| f.0 == key);
+            // The evolution serializers' data may lack fields.
+            if f.is_none() && !def.serializer.all_fields() {
+                continue;
+            }
             let f = f.ok_or_else(|| bad(format!("missing field {key}")));
             let j = f.and_then(|f| self.to_json_at(&f.1, &how, &args));
             out.insert(key.clone(), j.map_err(|e| e.in_field(&key, class))?);
@@ -172,7 +185,7 @@ impl Codec {
         Ok(Json::Array(out))
     }
 
-    fn value_of_json(&self, j: &Json, how: &How, args: &[JType]) -> Result<Value> {
+    pub(crate) fn value_of_json(&self, j: &Json, how: &How, args: &[JType]) -> Result<Value> {
         self.enter()?;
         let r = self.value_of_json_in(j, how, args);
         self.exit();
@@ -225,7 +238,7 @@ impl Codec {
         Ok(match kind {
             Kind::Boxed(p) => prim_value(*p, j)?,
             Kind::Str => string_value(j)?,
-            Kind::Enum(_) => Value::Enum {
+            Kind::Enum(_) | Kind::EnumName(_) => Value::Enum {
                 class: class.into(),
                 name: j
                     .as_str()
@@ -248,11 +261,26 @@ impl Codec {
                 class: class.into(),
                 items: self.items_value(arr()?, &self.element(Some(comp), true))?,
             },
-            Kind::Collection => Value::List {
+            Kind::Collection(_) => Value::List {
                 class: class.into(),
                 items: self.items_value(arr()?, &self.element(self.arg(args, 0), true))?,
             },
-            Kind::Map => self.map_value(arr()?, class, args)?,
+            Kind::Map(_) => self.map_value(arr()?, class, args)?,
+            Kind::Leaf(l) => Value::Jdk {
+                class: class.into(),
+                json: (l.canonical)(j)?,
+            },
+            Kind::Special(Special::EnumSet) => Value::Jdk {
+                class: class.into(),
+                json: self.enum_set_json(j)?,
+            },
+            Kind::Special(Special::EmptyMap | Special::SingletonMap) => {
+                self.map_value(arr()?, class, &[])?
+            }
+            Kind::Special(_) => Value::List {
+                class: class.into(),
+                items: self.items_value(arr()?, &self.element(None, true))?,
+            },
             Kind::User(def) => self.object_value(j, class, def, args)?,
         })
     }
@@ -281,8 +309,12 @@ impl Codec {
             .as_object()
             .ok_or_else(|| bad(format!("expected an object for {class}")))?;
         let mut fields = Vec::new();
-        for Slot { key, how, args } in self.slots(def, args)? {
-            let f = obj.get(&key).unwrap_or(&Json::Null);
+        for Slot { key, how, args, .. } in self.slots(def, args)? {
+            let f = match obj.get(&key) {
+                Some(f) => f,
+                None if !def.serializer.all_fields() => continue,
+                None => &Json::Null,
+            };
             let v = self
                 .value_of_json(f, &how, &args)
                 .map_err(|e| e.in_field(&key, class))?;
@@ -388,6 +420,16 @@ fn prim_json(p: Prim, v: &Value) -> Result<Json> {
         },
         (p, v) => return Err(wrong(p.name(), format!("{v:?}"))),
     })
+}
+
+/// A double's JSON form (as a `double` field's).
+pub(crate) fn double_json(d: f64) -> Json {
+    float_json(d, &d.to_string())
+}
+
+/// A double from its JSON form.
+pub(crate) fn double_of_json(j: &Json) -> Option<f64> {
+    float_value(j)
 }
 
 fn float_value(j: &Json) -> Option<f64> {

@@ -4,7 +4,10 @@
 //! A [`Schema`] (TOML) describes a Java Kryo configuration and its classes;
 //! a [`Codec`] reads its bytes into [`Value`] graphs and writes them back,
 //! byte for byte as Java Kryo 5.6 does; [`json`] converts values to and from
-//! the schema spec's JSON form.
+//! the schema spec's JSON form. Classes use Kryo's `FieldSerializer` or,
+//! as the schema says, the compatible, tagged, version, record or
+//! enum-name serializers, optionally deflated or encrypted
+//! ([`ClassSerializer`], [`Wrapper`]).
 //!
 //! ```
 //! use kryo5_dynamic::{Codec, Root, Schema, json};
@@ -27,14 +30,23 @@
 #![forbid(unsafe_code)]
 
 mod codec;
+mod evolve;
+mod jdk;
 pub mod json;
 mod jtype;
 mod read;
 mod schema;
+mod serializer;
 mod value;
+mod wrap;
 mod write;
+
+// Where each part of a graph lies in the bytes (`Codec::record`).
+mod trace;
+pub use trace::{Brief, Span, What};
 
 pub use codec::{Codec, Root};
 pub use jtype::{JType, Prim};
 pub use schema::{ClassDef, FieldDef, Schema, SchemaError};
+pub use serializer::{ClassSerializer, FieldConfig, Wrapper};
 pub use value::{JString, Value};

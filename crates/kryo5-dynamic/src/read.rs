@@ -4,12 +4,14 @@ use std::collections::HashSet;
 
 use std::sync::Arc;
 
-use kryo5_core::{Error, ErrorKind, Result};
+use kryo5_core::{Error, ErrorKind, In, Result};
 use kryo5_io::Input;
 
 use crate::codec::{Codec, How, Kind, Root, Slot, kind_of};
+use crate::jdk::Coll;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
+use crate::trace::What;
 use crate::value::{JString, Value};
 
 /// Element counts a reader accepts beyond the bytes left, for elements
@@ -42,23 +44,25 @@ impl Codec {
         Ok(strip(v, &referenced))
     }
 
-    fn read_at(
+    pub(crate) fn read_at(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         how: &How,
         args: &[JType],
         refs: &mut HashSet<u32>,
     ) -> Result<Value> {
         let at = input.total();
         self.enter()?;
+        let span = self.open_value(at);
         let r = self.read_how(input, how, args, refs).map_err(|e| e.at(at));
+        self.close_value(span, input.total(), &r);
         self.exit();
         r
     }
 
     fn read_how(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         how: &How,
         args: &[JType],
         refs: &mut HashSet<u32>,
@@ -68,14 +72,22 @@ impl Codec {
             How::DirectStr => return read_str(input),
             How::Object(t) => (t.raw_name(), false),
             How::OrNull(t) => (t.raw_name(), true),
-            How::ClassAnd => match self.kryo.read_class_named(input)? {
-                None => return Ok(Value::Null),
-                Some(c) => (c.into_owned(), false),
-            },
+            How::ClassAnd => {
+                let at = input.total();
+                let c = self.kryo.read_class_named(input)?;
+                self.note(at, input.total(), || {
+                    What::Class(c.as_deref().map(Into::into))
+                });
+                match c {
+                    None => return Ok(Value::Null),
+                    Some(c) => (c.into_owned(), false),
+                }
+            }
         };
         let schema = Arc::clone(&self.schema);
         let kind = kind_of(&schema, &class)?;
         let refs_on = self.schema.references;
+        let at = input.total();
         let marker = if refs_on && (kind.uses_refs() || or_null) {
             Some(input.read_var_int(true)? as u32)
         } else if or_null && !kind.accepts_null() {
@@ -84,6 +96,9 @@ impl Codec {
         } else {
             None
         };
+        if let Some(m) = marker {
+            self.note(at, input.total(), || What::Marker(m));
+        }
         let id = match marker {
             Some(0) if or_null => return Ok(Value::Null),
             Some(1) if kind.uses_refs() && refs_on => {
@@ -110,7 +125,7 @@ impl Codec {
 
     fn read_payload(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         class: &str,
         kind: &Kind<'_>,
         args: &[JType],
@@ -120,6 +135,20 @@ impl Codec {
         match kind {
             Kind::Boxed(p) => read_prim(input, *p, true, vle),
             Kind::Str => read_str(input),
+            Kind::EnumName(constants) => {
+                let at = input.total();
+                let name = input.read_string()?;
+                match name.filter(|n| constants.contains(n)) {
+                    Some(name) => Ok(Value::Enum {
+                        class: class.to_owned(),
+                        name,
+                    }),
+                    None => Err(Error::new(ErrorKind::InvalidData(format!(
+                        "no constant of {class} has this name"
+                    )))
+                    .at(at)),
+                }
+            }
             Kind::Enum(constants) => {
                 let n = input.read_var_int(true)? as u32;
                 if n == 0 {
@@ -158,32 +187,50 @@ impl Codec {
                     items,
                 })
             }
-            Kind::Collection => self.read_collection(input, class, args, refs),
-            Kind::Map => self.read_map(input, class, args, refs),
-            Kind::User(def) => self.read_object(input, class, def, args, refs),
+            Kind::Collection(c) => self.read_collection(input, class, *c, args, refs),
+            Kind::Map(c) => self.read_map(input, class, *c, args, refs),
+            Kind::User(def) => match &def.wrap {
+                Some(w) => {
+                    self.read_wrapped(input, w, |c, i| c.read_object(i, class, def, args, refs))
+                }
+                None => self.read_object(input, class, def, args, refs),
+            },
+            Kind::Leaf(l) => self.read_leaf(input, class, l),
+            Kind::Special(s) => self.read_special(input, class, *s, refs),
         }
     }
 
     /// MapSerializer (section 8.15).
     fn read_map(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         class: &str,
+        coll: Coll,
         args: &[JType],
         refs: &mut HashSet<u32>,
     ) -> Result<Value> {
         let Some(n) = read_len(input)? else {
             return Ok(Value::Null);
         };
+        if coll.comparator {
+            self.read_comparator(input, refs)?;
+        }
         check_count(input, n)?;
-        let k = self.element(self.arg(args, 0), true);
-        let v = self.element(self.arg(args, 1), true);
+        let k = self.element(self.arg(args, 0), coll.nulls);
+        let v = self.element(self.arg(args, 1), coll.nulls);
         let mut entries = Vec::with_capacity(n.min(input.available()));
         for i in 0..n {
+            let at = input.total();
             let key = self.read_at(input, &k.how, &k.args, refs);
             let key = key.map_err(|e| e.in_element(i))?;
             let val = self.read_at(input, &v.how, &v.args, refs);
-            entries.push((key, val.map_err(|e| e.in_element(i))?));
+            let val = val.map_err(|e| e.in_element(i))?;
+            if !coll.nulls && (key == Value::Null || val == Value::Null) {
+                // Java's `Map.of` throws on a null key or value.
+                let e = Error::new(ErrorKind::UnexpectedNull("a key or value"));
+                return Err(e.at(at).in_element(i));
+            }
+            entries.push((key, val));
         }
         Ok(Value::Map {
             class: class.to_owned(),
@@ -191,21 +238,23 @@ impl Codec {
         })
     }
 
-    /// FieldSerializer (section 9).
+    /// FieldSerializer (section 9) and records (8.21); the evolution
+    /// serializers in `evolve.rs`.
     fn read_object(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         class: &str,
         def: &ClassDef,
         args: &[JType],
         refs: &mut HashSet<u32>,
     ) -> Result<Value> {
         let slots = self.slots(def, args)?;
+        if !def.serializer.all_fields() {
+            return self.read_evolving(input, class, (&slots, def.serializer), refs);
+        }
         let mut fields = Vec::with_capacity(slots.len());
-        for Slot { key, how, args } in slots {
-            let v = self.read_at(input, &how, &args, refs);
-            let v = v.map_err(|e| e.in_field(&key, class))?;
-            fields.push((key, v));
+        for slot in &slots {
+            fields.push((slot.key.clone(), self.read_field(input, slot, class, refs)?));
         }
         Ok(Value::Object {
             class: class.to_owned(),
@@ -213,9 +262,21 @@ impl Codec {
         })
     }
 
+    /// One field, traced with its name and class.
+    pub(crate) fn read_field(
+        &mut self,
+        input: &mut dyn In<'_>,
+        slot: &Slot,
+        class: &str,
+        refs: &mut HashSet<u32>,
+    ) -> Result<Value> {
+        self.read_at(input, &slot.how, &slot.args, refs)
+            .map_err(|e| e.in_field(&slot.key, class))
+    }
+
     fn read_elements(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         n: usize,
         how: &How,
         args: &[JType],
@@ -233,16 +294,26 @@ impl Codec {
     /// CollectionSerializer (section 8.13).
     fn read_collection(
         &mut self,
-        input: &mut Input<'_>,
+        input: &mut dyn In<'_>,
         class: &str,
+        coll: Coll,
         args: &[JType],
         refs: &mut HashSet<u32>,
     ) -> Result<Value> {
-        let flag = input.peek_var_int_flag()?;
-        let n = input.read_var_int_flag(true)? as u32 as usize;
-        let Some(n) = n.checked_sub(1) else {
+        let at = input.total();
+        let elem = self.arg(args, 0).cloned();
+        let known = elem.as_ref().is_some_and(|t| self.is_final(t));
+        let (flag, n) = if known && !coll.nulls {
+            (false, input.read_var_int(true)?)
+        } else {
+            (input.peek_var_int_flag()?, input.read_var_int_flag(true)?)
+        };
+        let Some(n) = (n as u32 as usize).checked_sub(1) else {
             return Ok(Value::Null);
         };
+        if coll.comparator {
+            self.read_comparator(input, refs)?;
+        }
         let list = |items| Value::List {
             class: class.to_owned(),
             items,
@@ -250,16 +321,19 @@ impl Codec {
         if n == 0 {
             return Ok(list(Vec::new()));
         }
-        let elem = self.arg(args, 0).cloned();
         let slot = self.element(elem.as_ref(), flag);
         let items = match slot.how {
             How::ClassAnd if flag => {
                 let Some(e) = self.kryo.read_class_named(input)? else {
+                    if !coll.nulls {
+                        let e = Error::new(ErrorKind::UnexpectedNull("an element"));
+                        return Err(e.at(at));
+                    }
                     check_count(input, n)?;
                     return Ok(list(vec![Value::Null; n]));
                 };
                 let t = JType::from_class_name(&e).unwrap_or_else(JType::object);
-                let any_null = input.read_boolean()?;
+                let any_null = coll.nulls && input.read_boolean()?;
                 let how = if any_null {
                     How::OrNull(t)
                 } else {
@@ -269,17 +343,21 @@ impl Codec {
             }
             how => self.read_elements(input, n, &how, &slot.args, refs)?,
         };
+        if !coll.nulls && items.contains(&Value::Null) {
+            // Java's factory (`List.of`, ...) throws on a null element.
+            return Err(Error::new(ErrorKind::UnexpectedNull("an element")).at(at));
+        }
         Ok(list(items))
     }
 }
 
 /// `uvarint(length + 1)`, `None` for null.
-fn read_len(input: &mut Input<'_>) -> Result<Option<usize>> {
+fn read_len(input: &mut dyn In<'_>) -> Result<Option<usize>> {
     Ok((input.read_var_int(true)? as u32 as usize).checked_sub(1))
 }
 
 /// Refuses element counts the remaining input cannot hold.
-fn check_count(input: &Input<'_>, n: usize) -> Result<()> {
+fn check_count(input: &dyn In<'_>, n: usize) -> Result<()> {
     if n > input.available().max(ZERO_WIDTH_SLACK) {
         return Err(Error::new(ErrorKind::InvalidData(format!(
             "{n} elements declared with {} bytes left",
@@ -289,7 +367,7 @@ fn check_count(input: &Input<'_>, n: usize) -> Result<()> {
     Ok(())
 }
 
-fn read_str(input: &mut Input<'_>) -> Result<Value> {
+fn read_str(input: &mut dyn In<'_>) -> Result<Value> {
     Ok(match input.read_string_utf16()? {
         None => Value::Null,
         Some(s) => Value::String(JString::from_units(s.into_units())),
@@ -299,7 +377,7 @@ fn read_str(input: &mut Input<'_>) -> Result<Value> {
 /// A primitive: `var` selects variable length for int/long fields; `boxed`
 /// applies the wrapper rules (Integer follows the variable-length switch,
 /// Long is always variable length).
-fn read_prim(input: &mut Input<'_>, p: Prim, var: bool, boxed: bool) -> Result<Value> {
+pub(crate) fn read_prim(input: &mut dyn In<'_>, p: Prim, var: bool, boxed: bool) -> Result<Value> {
     Ok(match p {
         Prim::Boolean => Value::Bool(input.read_boolean()?),
         Prim::Byte => Value::Byte(input.read_byte()? as i8),
@@ -317,7 +395,7 @@ fn read_prim(input: &mut Input<'_>, p: Prim, var: bool, boxed: bool) -> Result<V
 
 /// The elements of a primitive array (section 8.4), through the buffer's
 /// bulk reads (which bound their allocation by the input).
-fn read_prims(input: &mut Input<'_>, p: Prim, n: usize) -> Result<Vec<Value>> {
+fn read_prims(input: &mut dyn In<'_>, p: Prim, n: usize) -> Result<Vec<Value>> {
     Ok(match p {
         Prim::Boolean => input
             .read_booleans(n)?

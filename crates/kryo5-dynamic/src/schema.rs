@@ -9,6 +9,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::jtype::JType;
+use crate::serializer::{self, ClassSerializer, Family, FieldConfig, Wrapper};
 
 /// A loaded schema: the top-level settings and the classes, registrations
 /// first in registration order.
@@ -36,6 +37,10 @@ pub struct Schema {
     pub classes: Vec<ClassDef>,
 }
 
+/// `default_serializer` and its top-level `config`, as a class without
+/// its own `serializer` gets it.
+type Default = Option<(Spanned<String>, Option<Spanned<toml::Table>>)>;
+
 /// One `[[class]]` table.
 #[derive(Clone, Debug)]
 pub struct ClassDef {
@@ -55,6 +60,14 @@ pub struct ClassDef {
     pub fields: Vec<FieldDef>,
     /// Enum constants in ordinal order, for an enum.
     pub constants: Option<Vec<String>>,
+    /// The serializer and its settings (`serializer`, `config`, or the
+    /// schema's `default_serializer`).
+    pub serializer: ClassSerializer,
+    /// A serializer around it that transforms its bytes (deflate,
+    /// Blowfish).
+    pub wrap: Option<Wrapper>,
+    /// FieldSerializerConfig's settings (`FieldSerializer` family).
+    pub field_config: FieldConfig,
 }
 
 /// One field of a class.
@@ -72,6 +85,12 @@ pub struct FieldDef {
     pub value_class: Option<JType>,
     /// `transient` (skipped).
     pub transient: bool,
+    /// `@Tag(n)` (tagged serializer).
+    pub tag: Option<u32>,
+    /// `@Since(n)` (version serializer).
+    pub since: u32,
+    /// `@Deprecated` (read but not written by the tagged serializer).
+    pub deprecated: bool,
 }
 
 /// A schema that could not be loaded: file, line, key and what is wrong.
@@ -114,6 +133,7 @@ struct RawSchema {
     #[serde(default = "yes")]
     registration_required: bool,
     default_serializer: Option<Spanned<String>>,
+    config: Option<Spanned<toml::Table>>,
     #[serde(default = "yes")]
     optimized_generics: bool,
     #[serde(default = "yes")]
@@ -154,8 +174,9 @@ struct RawField {
     value_class: Option<Spanned<String>>,
     #[serde(default)]
     transient: bool,
-    tag: Option<Spanned<i64>>,
-    since: Option<Spanned<i64>>,
+    tag: Option<Spanned<u32>>,
+    #[serde(default)]
+    since: u32,
     #[serde(default)]
     deprecated: bool,
 }
@@ -189,8 +210,9 @@ impl Schema {
     ///
     /// # Errors
     /// [`SchemaError`] with the line and key of a TOML syntax error, an
-    /// unknown key, a malformed type, or a setting this codec does not
-    /// support yet (serializers other than `field` and `enum`).
+    /// unknown key, a malformed type, a serializer setting that is wrong
+    /// for its serializer, or one this codec does not support yet (other
+    /// Kryo serializers, FieldSerializerConfig's own keys).
     ///
     /// ```
     /// let e = kryo5_dynamic::Schema::from_toml("refrences = true\n", "x.toml").unwrap_err();
@@ -207,26 +229,35 @@ impl Schema {
             let key = e.span().map(|s| key_at(text, s)).unwrap_or_default();
             err(e.span(), &key, e.message().trim().to_owned())
         })?;
-        if let Some(d) = &raw.default_serializer
-            && d.get_ref() != "field"
-        {
-            return Err(err(
-                Some(d.span()),
-                "default_serializer",
-                unsupported(d.get_ref()),
-            ));
-        }
+        let default: Default = match raw.default_serializer {
+            Some(d) => {
+                let family = serializer::family(d.get_ref()).filter(|f| f.is_field_family());
+                let Some(family) = family else {
+                    return Err(err(
+                        Some(d.span()),
+                        "default_serializer",
+                        unsupported(d.get_ref()),
+                    ));
+                };
+                if let Some(c) = &raw.config {
+                    serializer::configure(family, c.get_ref())
+                        .map_err(|m| err(Some(c.span()), "config", m))?;
+                }
+                Some((d, raw.config))
+            }
+            None => match raw.config {
+                Some(c) => {
+                    let m = "a top-level config needs a default_serializer".to_owned();
+                    return Err(err(Some(c.span()), "config", m));
+                }
+                None => None,
+            },
+        };
         let mut classes = Vec::with_capacity(raw.class.len());
         for c in raw.class {
             let span = c.name.span();
-            if let Some(s) = &c.serializer
-                && !matches!(s.get_ref().as_str(), "field" | "enum")
-            {
-                return Err(err(Some(s.span()), "serializer", unsupported(s.get_ref())));
-            }
-            if let Some(cfg) = &c.config {
-                return Err(err(Some(cfg.span()), "config", unsupported("config")));
-            }
+            let (class_serializer, field_config, wrap) =
+                resolve(&c, &default).map_err(|(s, k, m)| err(s, k, m))?;
             let parse = |t: &Spanned<String>, key: &str| {
                 JType::parse_with(t.get_ref(), &c.type_params)
                     .map_err(|m| err(Some(t.span()), key, m))
@@ -238,11 +269,10 @@ impl Schema {
                 .transpose()?;
             let mut fields = Vec::with_capacity(c.fields.len());
             for f in c.fields {
-                if let Some(t) = f.tag.as_ref().or(f.since.as_ref()) {
-                    return Err(err(Some(t.span()), "tag", unsupported("tag/since")));
-                }
-                let _ = f.deprecated;
                 fields.push(FieldDef {
+                    tag: f.tag.map(Spanned::into_inner),
+                    since: f.since,
+                    deprecated: f.deprecated,
                     ty: parse(&f.ty, "type")?,
                     value_class: f
                         .value_class
@@ -272,6 +302,9 @@ impl Schema {
                 type_params: c.type_params,
                 fields,
                 constants: c.constants,
+                serializer: class_serializer,
+                wrap,
+                field_config,
             });
         }
         Ok(Schema {
@@ -294,6 +327,66 @@ impl Schema {
     pub fn class(&self, name: &str) -> Option<&ClassDef> {
         self.classes.iter().find(|c| c.name == name)
     }
+}
+
+/// The serializer of a class: its own `serializer` and `config`, else the
+/// schema's default (field serializers only; enums keep theirs), its
+/// `config` overridden key by key by the class's; and the wrapper around
+/// it, if any.
+fn resolve(c: &RawClass, default: &Default) -> Result<Resolved, Fault> {
+    let own = c.serializer.as_ref();
+    if own.is_some_and(|s| is_uuid_serializer(c.name.get_ref(), s.get_ref())) {
+        // The codec's own serializer for a JDK class (codec::kind_of).
+        let (s, fc) = serializer::configure(Family::Field, &toml::Table::new())
+            .map_err(|m| (Some(c.name.span()), "serializer", m))?;
+        return Ok((s, fc, None));
+    }
+    let (name, span, key) = match (own, default) {
+        (Some(s), _) => (s.get_ref().as_str(), s.span(), "serializer"),
+        (None, Some((d, _))) if c.constants.is_none() => {
+            (d.get_ref().as_str(), d.span(), "default_serializer")
+        }
+        (None, _) if c.constants.is_some() => ("enum", c.name.span(), "name"),
+        (None, _) => ("field", c.name.span(), "name"),
+    };
+    let inherited = match (own, default) {
+        (None, Some((_, Some(cfg)))) if c.constants.is_none() => Some(cfg),
+        _ => None,
+    };
+    let mut table = inherited.map(|t| t.get_ref().clone()).unwrap_or_default();
+    let cfg_span = c.config.as_ref().or(inherited).map(Spanned::span);
+    if let Some(own) = &c.config {
+        table.extend(own.get_ref().clone());
+    }
+    let config_error = |m| (cfg_span.clone(), "config", m);
+    let (wrap, name) = match serializer::wrapper(name, &mut table).map_err(config_error)? {
+        Some((w, inner)) => (Some(w), inner),
+        None => (None, name.to_owned()),
+    };
+    let family = serializer::family(&name).ok_or((Some(span.clone()), key, unsupported(&name)))?;
+    let is_enum = matches!(family, Family::Enum | Family::EnumName);
+    if is_enum != c.constants.is_some() {
+        let m = format!("the {name} serializer is for enums, which have constants");
+        return Err((Some(span), key, m));
+    }
+    let (s, field_config) = serializer::configure(family, &table).map_err(config_error)?;
+    Ok((s, field_config, wrap))
+}
+
+/// A class's serializer, its FieldSerializerConfig, its wrapper.
+type Resolved = (ClassSerializer, FieldConfig, Option<Wrapper>);
+
+/// Where a class's serializer is wrong: span, key, message.
+type Fault = (Option<Range<usize>>, &'static str, String);
+
+/// `java.util.UUID` with `UUIDSerializer` (its only serializer in the
+/// codec).
+fn is_uuid_serializer(class: &str, serializer: &str) -> bool {
+    class == "java.util.UUID"
+        && matches!(
+            serializer,
+            "UUIDSerializer" | "DefaultSerializers.UUIDSerializer"
+        )
 }
 
 fn unsupported(what: &str) -> String {

@@ -106,6 +106,14 @@ pub enum Value {
     },
     /// A back-reference to the [`Value::Shared`] with this id.
     Ref(u32),
+    /// A JDK value class (`BigDecimal`, `Date`, `LocalDate`, `Locale`,
+    /// `EnumSet`, ...) in its JSON form (`docs/schema-format.md`).
+    Jdk {
+        /// Its class (`java.math.BigDecimal`).
+        class: String,
+        /// Its JSON form: `"1E+3"`, `1700000000000`, `"2024-02-29"`.
+        json: serde_json::Value,
+    },
 }
 
 impl Value {
@@ -149,10 +157,37 @@ impl Value {
             | Value::Array { class, .. }
             | Value::List { class, .. }
             | Value::Map { class, .. }
-            | Value::Object { class, .. } => class.clone(),
+            | Value::Object { class, .. }
+            | Value::Jdk { class, .. } => class.clone(),
             Value::Shared { value, .. } => return value.class(),
             Value::Null | Value::Ref(_) => return None,
         })
+    }
+
+    /// The value shared under reference id `id` inside this value (itself
+    /// included), if any.
+    ///
+    /// ```
+    /// use kryo5_dynamic::Value;
+    /// let s = Value::Shared { id: 1, value: Box::new(Value::string("x")) };
+    /// let list = Value::List { class: "java.util.ArrayList".into(), items: vec![s] };
+    /// assert_eq!(list.shared(1), Some(&Value::string("x")));
+    /// assert_eq!(list.shared(2), None);
+    /// ```
+    #[must_use]
+    pub fn shared(&self, id: u32) -> Option<&Value> {
+        match self {
+            Value::Shared { id: i, value } if *i == id => Some(value),
+            Value::Shared { value, .. } => value.shared(id),
+            Value::Array { items, .. } | Value::List { items, .. } => {
+                items.iter().find_map(|v| v.shared(id))
+            }
+            Value::Map { entries, .. } => entries
+                .iter()
+                .find_map(|(k, v)| k.shared(id).or_else(|| v.shared(id))),
+            Value::Object { fields, .. } => fields.iter().find_map(|(_, v)| v.shared(id)),
+            _ => None,
+        }
     }
 
     /// A string value from Rust text.

@@ -2,10 +2,11 @@
 
 use std::sync::Arc;
 
-use kryo5_core::{Error, ErrorKind, Result};
+use kryo5_core::{Error, ErrorKind, Out, Result};
 use kryo5_io::Output;
 
 use crate::codec::{Codec, How, Kind, Root, Slot, kind_of, wrong};
+use crate::jdk::Coll;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
 use crate::value::{JString, Value};
@@ -34,9 +35,9 @@ impl Codec {
         self.write_at(out, value, &how, &[])
     }
 
-    fn write_at(
+    pub(crate) fn write_at(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         value: &Value,
         how: &How,
         args: &[JType],
@@ -61,7 +62,7 @@ impl Codec {
 
     fn write_how(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         value: &Value,
         how: &How,
         args: &[JType],
@@ -119,18 +120,21 @@ impl Codec {
 
     fn write_payload(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         value: &Value,
         class: &str,
         kind: &Kind<'_>,
         args: &[JType],
     ) -> Result<()> {
         if *value == Value::Null && kind.accepts_null() {
-            return Ok(out.write_byte(if matches!(kind, Kind::Str) { 0x80 } else { 0 })?);
+            return Ok(out.write_byte(kind.null_byte())?);
         }
         match (kind, value) {
             (Kind::Boxed(p), v) => write_prim(out, *p, true, true, v),
             (Kind::Str, v) => write_str(out, v),
+            (Kind::EnumName(constants), Value::Enum { name, .. }) if constants.contains(name) => {
+                Ok(out.write_string(Some(name))?)
+            }
             (Kind::Enum(constants), Value::Enum { name, .. }) => {
                 let i = constants.iter().position(|c| c == name).ok_or_else(|| {
                     Error::new(ErrorKind::InvalidArgument(format!(
@@ -152,13 +156,18 @@ impl Codec {
                 let slot = self.element(Some(comp), true);
                 self.write_elements(out, items, &slot.how, &[])
             }
-            (Kind::Collection, Value::List { items, .. }) => {
-                self.write_collection(out, items, args)
+            (Kind::Collection(c), Value::List { items, .. }) => {
+                self.write_collection(out, items, *c, args)
             }
-            (Kind::Map, Value::Map { entries, .. }) => self.write_map(out, entries, args),
-            (Kind::User(def), Value::Object { fields, .. }) => {
-                self.write_fields(out, fields, class, def, args)
-            }
+            (Kind::Map(c), Value::Map { entries, .. }) => self.write_map(out, entries, *c, args),
+            (Kind::Leaf(l), Value::Jdk { json, .. }) => self.write_leaf(out, json, l),
+            (Kind::Special(s), v) => self.write_special(out, v, class, *s),
+            (Kind::User(def), Value::Object { fields, .. }) => match &def.wrap {
+                Some(w) => {
+                    self.write_wrapped(out, w, |c, o| c.write_fields(o, fields, class, def, args))
+                }
+                None => self.write_fields(out, fields, class, def, args),
+            },
             (_, v) => Err(wrong(class, format!("{v:?}"))),
         }
     }
@@ -166,13 +175,17 @@ impl Codec {
     /// MapSerializer (section 8.15).
     fn write_map(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         entries: &[(Value, Value)],
+        coll: Coll,
         args: &[JType],
     ) -> Result<()> {
         write_len(out, entries.len())?;
-        let k = self.element(self.arg(args, 0), true);
-        let v = self.element(self.arg(args, 1), true);
+        if coll.comparator {
+            out.write_byte(0)?;
+        }
+        let k = self.element(self.arg(args, 0), coll.nulls);
+        let v = self.element(self.arg(args, 1), coll.nulls);
         for (i, (key, val)) in entries.iter().enumerate() {
             self.write_at(out, key, &k.how, &k.args)
                 .and_then(|()| self.write_at(out, val, &v.how, &v.args))
@@ -181,32 +194,43 @@ impl Codec {
         Ok(())
     }
 
-    /// FieldSerializer (section 9).
+    /// FieldSerializer (section 9) and records (8.21); the evolution
+    /// serializers in `evolve.rs`.
     fn write_fields(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         fields: &[(String, Value)],
         class: &str,
         def: &ClassDef,
         args: &[JType],
     ) -> Result<()> {
-        for Slot { key, how, args } in self.slots(def, args)? {
-            let v = fields
-                .iter()
-                .find(|f| f.0 == key)
-                .map(|f| &f.1)
-                .ok_or_else(|| {
-                    Error::new(ErrorKind::InvalidArgument(format!("missing field {key}")))
-                });
-            v.and_then(|v| self.write_at(out, v, &how, &args))
-                .map_err(|e| e.in_field(&key, class))?;
+        let slots = self.slots(def, args)?;
+        if !def.serializer.all_fields() {
+            return self.write_evolving(out, (fields, class), &slots, def.serializer);
+        }
+        for slot in &slots {
+            self.write_field(out, fields, slot, class)?;
         }
         Ok(())
     }
 
+    /// The value of `slot` among `fields`, written as the slot says and
+    /// traced with its name and class.
+    pub(crate) fn write_field(
+        &mut self,
+        out: &mut dyn Out,
+        fields: &[(String, Value)],
+        slot: &Slot,
+        class: &str,
+    ) -> Result<()> {
+        field_value(fields, &slot.key)
+            .and_then(|v| self.write_at(out, v, &slot.how, &slot.args))
+            .map_err(|e| e.in_field(&slot.key, class))
+    }
+
     fn write_elements(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         items: &[Value],
         how: &How,
         args: &[JType],
@@ -221,31 +245,56 @@ impl Codec {
     /// CollectionSerializer (section 8.13).
     fn write_collection(
         &mut self,
-        out: &mut Output,
+        out: &mut dyn Out,
         items: &[Value],
+        coll: Coll,
         args: &[JType],
     ) -> Result<()> {
+        // The comparator header: natural ordering, the null class.
+        let header = |out: &mut dyn Out| match coll.comparator {
+            true => out.write_byte(0),
+            false => Ok(()),
+        };
         if items.is_empty() {
-            return Ok(out.write_byte(1)?);
+            out.write_byte(1)?;
+            return Ok(header(out)?);
         }
         let any_null = items.contains(&Value::Null);
+        if any_null && !coll.nulls {
+            return Err(Error::new(ErrorKind::UnexpectedNull("an element")));
+        }
         let size = items.len() as i32 + 1;
         let elem = self.arg(args, 0).cloned();
         let slot = self.element(elem.as_ref(), any_null);
         if !matches!(slot.how, How::ClassAnd) {
-            out.write_var_int_flag(any_null, size, true)?;
+            if coll.nulls {
+                out.write_var_int_flag(any_null, size, true)?;
+            } else {
+                out.write_var_int(size, true)?;
+            }
+            header(out)?;
             return self.write_elements(out, items, &slot.how, &slot.args);
         }
         let mut classes = items
             .iter()
             .filter(|v| **v != Value::Null)
-            .map(|v| self.class_of(v));
+            .map(|v| match v {
+                // A back-reference to an element not written yet (a list
+                // holding a string, itself, the string again).
+                Value::Ref(id) if !self.ids.contains_key(id) => items
+                    .iter()
+                    .find_map(|x| x.shared(*id))
+                    .and_then(Value::class)
+                    .ok_or_else(|| unknown_ref(*id)),
+                v => self.class_of(v),
+            });
         let first = classes.next().transpose()?;
         let mut same = true;
         for c in classes {
             same &= Some(c?) == first;
         }
         out.write_var_int_flag(same, size, true)?;
+        header(out)?;
         if !same {
             return self.write_elements(out, items, &How::ClassAnd, &slot.args);
         }
@@ -254,7 +303,9 @@ impl Codec {
         };
         let t = JType::from_class_name(&first).unwrap_or_else(JType::object);
         self.kryo.write_class_named(out, &t.jvm_name())?;
-        out.write_boolean(any_null)?;
+        if coll.nulls {
+            out.write_boolean(any_null)?;
+        }
         let how = if any_null {
             How::OrNull(t)
         } else {
@@ -264,19 +315,28 @@ impl Codec {
     }
 }
 
+/// The value of field `key`.
+pub(crate) fn field_value<'v>(fields: &'v [(String, Value)], key: &str) -> Result<&'v Value> {
+    fields
+        .iter()
+        .find(|f| f.0 == key)
+        .map(|f| &f.1)
+        .ok_or_else(|| Error::new(ErrorKind::InvalidArgument(format!("missing field {key}"))))
+}
+
 fn unknown_ref(id: u32) -> Error {
     Error::new(ErrorKind::BadReference(id))
 }
 
 /// `uvarint(length + 1)`.
-fn write_len(out: &mut Output, len: usize) -> Result<()> {
+fn write_len(out: &mut dyn Out, len: usize) -> Result<()> {
     let n = i32::try_from(len + 1)
         .map_err(|_| Error::new(ErrorKind::InvalidArgument(format!("{len} elements"))))?;
     out.write_var_int(n, true)?;
     Ok(())
 }
 
-fn write_str(out: &mut Output, value: &Value) -> Result<()> {
+fn write_str(out: &mut dyn Out, value: &Value) -> Result<()> {
     match value {
         Value::Null => out.write_string(None)?,
         Value::String(JString::Str(s)) => out.write_string(Some(s))?,
@@ -287,7 +347,13 @@ fn write_str(out: &mut Output, value: &Value) -> Result<()> {
 }
 
 /// A primitive, with the rules of `read_prim` in `read.rs`.
-fn write_prim(out: &mut Output, p: Prim, var: bool, boxed: bool, value: &Value) -> Result<()> {
+pub(crate) fn write_prim(
+    out: &mut dyn Out,
+    p: Prim,
+    var: bool,
+    boxed: bool,
+    value: &Value,
+) -> Result<()> {
     match (p, value) {
         (Prim::Boolean, Value::Bool(v)) => out.write_boolean(*v)?,
         (Prim::Byte, Value::Byte(v)) => out.write_byte(*v as u8)?,
@@ -306,7 +372,7 @@ fn write_prim(out: &mut Output, p: Prim, var: bool, boxed: bool, value: &Value) 
 }
 
 /// The elements of a primitive array through the buffer's bulk writes.
-fn write_prims(out: &mut Output, p: Prim, items: &[Value]) -> Result<()> {
+fn write_prims(out: &mut dyn Out, p: Prim, items: &[Value]) -> Result<()> {
     macro_rules! bulk {
         ($variant:ident, $write:expr) => {{
             let vals = items
@@ -320,18 +386,18 @@ fn write_prims(out: &mut Output, p: Prim, items: &[Value]) -> Result<()> {
         }};
     }
     match p {
-        Prim::Boolean => bulk!(Bool, |o: &mut Output, v: &[bool]| o.write_booleans(v)),
-        Prim::Byte => bulk!(Byte, |o: &mut Output, v: &[i8]| {
+        Prim::Boolean => bulk!(Bool, |o: &mut dyn Out, v: &[bool]| o.write_booleans(v)),
+        Prim::Byte => bulk!(Byte, |o: &mut dyn Out, v: &[i8]| {
             o.write_bytes(&v.iter().map(|&b| b as u8).collect::<Vec<_>>())
         }),
-        Prim::Short => bulk!(Short, |o: &mut Output, v: &[i16]| o.write_shorts(v)),
-        Prim::Char => bulk!(Char, |o: &mut Output, v: &[u16]| o.write_chars(v)),
-        Prim::Int => bulk!(Int, |o: &mut Output, v: &[i32]| o
+        Prim::Short => bulk!(Short, |o: &mut dyn Out, v: &[i16]| o.write_shorts(v)),
+        Prim::Char => bulk!(Char, |o: &mut dyn Out, v: &[u16]| o.write_chars(v)),
+        Prim::Int => bulk!(Int, |o: &mut dyn Out, v: &[i32]| o
             .write_ints_var_or_fixed(v, false)),
-        Prim::Long => bulk!(Long, |o: &mut Output, v: &[i64]| o
+        Prim::Long => bulk!(Long, |o: &mut dyn Out, v: &[i64]| o
             .write_longs_var_or_fixed(v, false)),
-        Prim::Float => bulk!(Float, |o: &mut Output, v: &[f32]| o.write_floats(v)),
-        Prim::Double => bulk!(Double, |o: &mut Output, v: &[f64]| o.write_doubles(v)),
+        Prim::Float => bulk!(Float, |o: &mut dyn Out, v: &[f32]| o.write_floats(v)),
+        Prim::Double => bulk!(Double, |o: &mut dyn Out, v: &[f64]| o.write_doubles(v)),
     }
     Ok(())
 }

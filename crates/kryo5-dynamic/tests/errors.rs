@@ -26,14 +26,31 @@ fn schema_errors_name_file_line_and_key() {
             "type",
         ),
         (
-            "[[class]]\nname = \"a.B\"\nserializer = \"tagged\"\n",
+            "[[class]]\nname = \"a.B\"\nserializer = \"JavaSerializer\"\n",
             3,
             "serializer",
         ),
+        ("default_serializer = \"record\"\n", 1, "default_serializer"),
+        ("config = { chunk_size = 9 }\n", 1, "config"),
         (
-            "default_serializer = \"compatible\"\n",
-            1,
-            "default_serializer",
+            "default_serializer = \"tagged\"\n\nconfig = { chunk_size = 0 }\n",
+            3,
+            "config",
+        ),
+        (
+            "[[class]]\nname = \"a.B\"\nserializer = \"compatible\"\nconfig = { compatible = true }\n",
+            4,
+            "config",
+        ),
+        (
+            "[[class]]\nname = \"a.B\"\nserializer = \"record\"\nconfig = { fixed_field_types = true }\n",
+            4,
+            "config",
+        ),
+        (
+            "[[class]]\nname = \"a.B\"\nfields = [{ name = \"x\", type = \"int\", tag = -1 }]\n",
+            3,
+            "tag",
         ),
         (
             "[[class]]\nname = \"a.B\"\nextends = \"a.<\"\n",
@@ -277,4 +294,83 @@ fn deep_graphs_stop_before_the_stack_does() {
     while let Value::Object { mut fields, .. } = v {
         v = std::mem::replace(&mut fields[0].1, Value::Null);
     }
+}
+
+/// JDK classes: JSON that is not the class's form is an error naming the
+/// form and the path; bytes the schema cannot describe are typed errors.
+#[test]
+fn jdk_classes_refuse_bad_json_and_bad_bytes() {
+    let c = codec(
+        "[[class]]\nname = \"a.H\"\nconstants = [\"R\", \"G\"]\n\
+         [[class]]\nname = \"a.T\"\nfields = [\n  { name = \"d\", type = \"java.time.LocalDate\" },\n  \
+         { name = \"n\", type = \"java.math.BigDecimal\" },\n  \
+         { name = \"s\", type = \"java.util.EnumSet<a.H>\" },\n]\n",
+    );
+    let root = Root::Object(JType::parse("a.T").unwrap());
+    let bad = [
+        (
+            r#"{"d": "2023-02-29", "n": null, "s": null}"#,
+            "ISO-8601",
+            "d",
+        ),
+        (
+            r#"{"d": null, "n": {"@class": "java.math.BigDecimal", "@value": 1.5}, "s": null}"#,
+            "decimal string",
+            "n",
+        ),
+        (
+            r#"{"d": null, "n": null, "s": {"@class": "java.util.EnumSet", "@value": {"elementType": "a.H", "constants": ["B"]}}}"#,
+            "no constant B",
+            "s",
+        ),
+    ];
+    for (text, what, field) in bad {
+        let j: serde_json::Value = serde_json::from_str(text).unwrap();
+        let e = json::from_json(&c, &j, &root).expect_err(text);
+        let msg = e.to_string();
+        assert!(msg.contains(what) && msg.contains(field), "{text}: {msg}");
+    }
+    // A TreeMap with a comparator other than natural ordering: 2 entries,
+    // then a comparator of class id 9 (a.H is an enum, not a comparator:
+    // any non-null comparator is refused).
+    let mut t = codec("[[class]]\nname = \"java.util.TreeMap\"\n[[class]]\nname = \"a.C\"\n");
+    let e = read(&mut t, &[0x0b, 0x03, 0x0c]).expect_err("a comparator");
+    assert!(
+        matches!(e.kind(), ErrorKind::Unsupported(m) if m.contains("comparator")),
+        "{e}"
+    );
+    // An EnumSet declaring more elements than bytes left.
+    let mut s =
+        codec("registration_required = false\n[[class]]\nname = \"a.H\"\nconstants = [\"R\"]\n");
+    let set = Value::Jdk {
+        class: "java.util.RegularEnumSet".into(),
+        json: serde_json::json!({"elementType": "a.H", "constants": ["R"]}),
+    };
+    let mut out = Output::new();
+    s.write(&mut out, &set, &Root::ClassAndObject).unwrap();
+    // The size and the one ordinal (01 01) become a size of 2^30.
+    let mut bytes = out.into_vec();
+    assert_eq!(bytes.split_off(bytes.len() - 2), [1, 1]);
+    bytes.extend([0x80, 0x80, 0x80, 0x80, 0x04]);
+    let e = read(&mut s, &bytes).expect_err("a huge EnumSet");
+    assert!(matches!(e.kind(), ErrorKind::InvalidData(_)), "{e}");
+    assert!(e.offset().is_some(), "{e}");
+}
+
+/// `List.of` and `Map.of` hold no null (Java's factories throw): a null
+/// element, key or value in their bytes is refused on read, as on write.
+/// Found by the `dynamic_decode` fuzz target.
+#[test]
+fn immutable_collections_refuse_null_elements_on_read() {
+    let mut c = codec(
+        "[[class]]\nname = \"java.util.ImmutableCollections$ListN\"\n\
+         [[class]]\nname = \"java.util.ImmutableCollections$MapN\"\n",
+    );
+    // ListN (id 9): one element, the null class.
+    let e = read(&mut c, &[0x0b, 0x02, 0x00]).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::UnexpectedNull(_)), "{e}");
+    assert_eq!(e.offset(), Some(1));
+    // MapN (id 10): one entry, key String "k", value null.
+    let e = read(&mut c, &[0x0c, 0x02, 0x03, 0x82, b'k', 0x00]).unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::UnexpectedNull(_)), "{e}");
 }

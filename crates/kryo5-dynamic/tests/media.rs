@@ -2,13 +2,19 @@
 //! MediaContent case of `java/CasesMedia.java` (four setups, four values,
 //! both entry points); the codec decodes the bytes, goes through JSON and
 //! back, and encodes Java's bytes exactly. The typed path
-//! (`kryo5_interop::media`) writes the same bytes as the dynamic one.
+//! (`kryo5-interop/tests/graphs/media.rs`) writes the same bytes as the
+//! dynamic one.
+
+#![allow(dead_code, unreachable_pub)]
 
 mod common;
 
+#[path = "../../kryo5-interop/tests/graphs/media.rs"]
+mod media_twin;
+
 use common::encode;
 use kryo5::io::{Input, Output};
-use kryo5_dynamic::{Codec, JType, Root, Schema, Value, json};
+use kryo5_dynamic::{Codec, JType, Root, Schema, json};
 use kryo5_interop::media;
 
 const SCHEMA: &str = include_str!("schemas/media.toml");
@@ -23,13 +29,7 @@ const SETUPS: [(&str, bool, bool); 4] = [
 const VALUES: [&str; 4] = ["media", "media_copyright", "media_unicode", "media_empty"];
 
 fn schema(references: bool, registered: bool) -> Schema {
-    let mut s = Schema::from_toml(SCHEMA, "media.toml").expect("the media schema loads");
-    s.references = references;
-    s.registration_required = registered;
-    for c in &mut s.classes {
-        c.register = registered;
-    }
-    s
+    common::setup(SCHEMA, "media.toml", references, registered)
 }
 
 fn root(entry: &str) -> Root {
@@ -61,49 +61,22 @@ fn java_cases() -> Vec<JavaCase> {
         .collect()
 }
 
-#[test]
-fn java_media_bytes_decode_to_json_and_encode_back_exactly() {
-    let cases = java_cases();
-    assert_eq!(cases.len(), 32);
-    for (name, entry, (refs, registered), java) in cases {
-        let mut codec = Codec::new(schema(refs, registered));
-        common::round_trip(&mut codec, &java, &root(entry), &format!("{name} {entry}"));
-    }
+/// The schema of a `CasesMedia` setup, from the case name's prefix;
+/// `None` for `kryo_compat` (the compatible serializer).
+fn schema_of(case: &str) -> Option<Schema> {
+    let setup = case.split_once('.').map_or("", |c| c.0);
+    SETUPS
+        .iter()
+        .find(|s| s.0.trim_end_matches('.') == setup)
+        .map(|&(_, refs, registered)| schema(refs, registered))
 }
 
 #[test]
-fn typed_and_dynamic_paths_write_the_same_bytes() {
-    type Setup = (fn() -> kryo5::Kryo, bool, bool);
-    let setups: [Setup; 4] = [
-        (media::kryo, false, true),
-        (media::kryo_refs, true, true),
-        (media::kryo_auto, false, false),
-        (media::kryo_autorefs, true, false),
-    ];
-    for (kryo, refs, registered) in setups {
-        for entry in ["obj", "cao"] {
-            let mut k = kryo();
-            let mut out = Output::new();
-            if entry == "obj" {
-                k.write_object(&mut out, &media::standard()).unwrap();
-            } else {
-                k.write_class_and_object(&mut out, Some(&media::standard()))
-                    .unwrap();
-            }
-            let typed = out.into_vec();
-            let mut codec = Codec::new(schema(refs, registered));
-            let root = root(entry);
-            let value = codec.read(&mut Input::new(&typed), &root).unwrap();
-            assert_eq!(
-                encode(&mut codec, &value, &root),
-                typed,
-                "refs {refs} registered {registered} {entry}"
-            );
-            let media = value.field("media").unwrap();
-            assert_eq!(media.field("width"), Some(&Value::Int(640)));
-            assert_eq!(media.field("copyright"), Some(&Value::Null));
-        }
-    }
+fn java_media_decodes_encodes_and_matches_the_typed_twins() {
+    let cov = common::typed_vs_dynamic(media_twin::cases, schema_of);
+    assert_eq!(cov.covered, 32);
+    assert!(cov.left_out.iter().all(|c| c.starts_with("compat.")));
+    assert_eq!(cov.covered + cov.left_out.len(), cov.total);
 }
 
 #[test]
@@ -173,7 +146,7 @@ fn java_reads_what_the_codec_encodes_from_hand_written_json() {
         "player": "JAVA", "copyright": null}
     }"#;
     let j: serde_json::Value = serde_json::from_str(text).unwrap();
-    let mut script = String::new();
+    let mut encoded = Vec::new();
     for (case, refs, registered) in [
         ("media", false, true),
         ("refs.media", true, true),
@@ -182,15 +155,7 @@ fn java_reads_what_the_codec_encodes_from_hand_written_json() {
         let mut codec = Codec::new(schema(refs, registered));
         let root = root("obj");
         let v = json::from_json(&codec, &j, &root).unwrap();
-        let bytes = encode(&mut codec, &v, &root);
-        script.push_str(&format!(
-            "GRAPH READ {case} obj x{}\n",
-            kryo5_interop::value::hex(&bytes)
-        ));
+        encoded.push((case.to_owned(), "obj", encode(&mut codec, &v, &root)));
     }
-    let out = kryo5_interop::jvm().run_text(&script);
-    for line in out.lines() {
-        assert!(line.starts_with("OK "), "Java: {line}");
-    }
-    assert_eq!(out.lines().count(), 3);
+    common::java_reads_all(&encoded);
 }

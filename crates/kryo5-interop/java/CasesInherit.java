@@ -94,6 +94,14 @@ public final class CasesInherit {
         return Graphs.kryo(true, CasesInherit::registerAll);
     }
 
+    /** CompatibleFieldSerializer as the default: names declared twice in a hierarchy. */
+    public static Kryo kryo_compat() {
+        Kryo k = new Kryo();
+        k.setDefaultSerializer(com.esotericsoftware.kryo.serializers.CompatibleFieldSerializer.class);
+        registerAll(k);
+        return k;
+    }
+
     // ----- values ----------------------------------------------------------------
 
     private static String s(String v) {

@@ -16,6 +16,7 @@
  */
 
 import com.esotericsoftware.kryo.Kryo;
+import com.esotericsoftware.kryo.serializers.DefaultSerializers;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -49,6 +50,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TimeZone;
+import java.util.UUID;
 
 public final class CasesValues {
     private CasesValues() {}
@@ -163,6 +165,13 @@ public final class CasesValues {
         Class<?> prim;
     }
 
+    /** UUIDs, with UUIDSerializer registered (not a default serializer). */
+    public static class Ids {
+        UUID id;
+        Object any;
+        UUID none;
+    }
+
     // ----- configurations --------------------------------------------------------
 
     /** Every class, in this order (the Rust side registers the same). */
@@ -262,6 +271,22 @@ public final class CasesValues {
     public static Kryo kryo_vbyname_refs() {
         Kryo k = kryo_vbyname();
         k.setReferences(true);
+        return k;
+    }
+
+    /** UUID with DefaultSerializers.UUIDSerializer, then Ids. */
+    public static Kryo kryo_uuid() {
+        Kryo k = new Kryo();
+        k.register(UUID.class, new DefaultSerializers.UUIDSerializer());
+        k.register(Ids.class);
+        return k;
+    }
+
+    public static Kryo kryo_uuid_refs() {
+        Kryo k = new Kryo();
+        k.setReferences(true);
+        k.register(UUID.class, new DefaultSerializers.UUIDSerializer());
+        k.register(Ids.class);
         return k;
     }
 
@@ -727,5 +752,17 @@ public final class CasesValues {
 
     public static Object value_top_class_prim() {
         return long.class;
+    }
+
+    /** One UUID in two fields (a back-reference with references on). */
+    public static Object value_ids() {
+        Ids i = new Ids();
+        i.id = new UUID(0x0123456789abcdefL, -2L);
+        i.any = i.id;
+        return i;
+    }
+
+    public static Object value_top_uuid() {
+        return new UUID(1, 2);
     }
 }

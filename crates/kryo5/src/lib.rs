@@ -100,6 +100,8 @@ pub use kryo5_core::field;
 #[doc(hidden)]
 pub use kryo5_core::inherit;
 pub use kryo5_core::pool;
+#[doc(hidden)]
+pub use kryo5_core::type_slot_fn;
 pub use kryo5_derive::Kryo;
 
 pub use kryo5_core::{

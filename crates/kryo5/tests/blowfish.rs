@@ -74,6 +74,7 @@ fn keys_have_4_to_56_bytes() {
 #[test]
 fn each_serializer_keeps_its_own_key() {
     let mut k = kryo(KEY);
+    k.register::<Vec<u8>>();
     k.set_serializer::<Vec<u8>, _>(BlowfishSerializer::new(b"another key").unwrap());
     assert_eq!(encrypted(&mut k, "hello"), HELLO);
     let mut out = Output::new();

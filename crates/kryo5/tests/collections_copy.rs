@@ -24,6 +24,7 @@ fn copies_are_deep_keep_sharing_and_write_the_same_bytes() {
     let mut kryo = Kryo::new();
     kryo.register::<ArrayList<Option<Obj>>>();
     kryo.register::<Ints>();
+    kryo.register::<HashMap<String, ArrayList<Option<Obj>>>>();
     let shared: Ints = Arc::new(Mutex::new(ArrayList(vec![1, 2])));
     let map: HashMap<String, ArrayList<Option<Obj>>> = vec![
         (
@@ -56,6 +57,7 @@ fn copies_are_deep_keep_sharing_and_write_the_same_bytes() {
 fn copies_keep_the_comparator() {
     let mut kryo = Kryo::new();
     kryo.register::<ReverseComparator>();
+    kryo.register::<TreeSet<i32>>();
     let set = TreeSet::with_comparator(vec![1, 3, 2], ReverseComparator);
     let copy = kryo.copy(&set).unwrap();
     assert_eq!(copy.sorted(), [&3, &2, &1]);

@@ -460,3 +460,49 @@ fn superclass_fields_interleave_by_name() {
         .unwrap_err();
     assert!(err.offset().is_some(), "{err}");
 }
+
+/// A class with a `byte[]` field and an enum field: neither type gets a
+/// class descriptor (both are final), yet Java's `getRegistration` refuses
+/// them while they are unregistered and registration is required.
+#[derive(Kryo, Clone, Debug, PartialEq, Default)]
+#[kryo(class = "com.example.Blob")]
+struct Blob {
+    data: Option<Vec<u8>>,
+}
+
+#[test]
+fn final_field_types_must_be_registered_when_registration_is_required() {
+    let blob = Blob {
+        data: Some(vec![1, 2]),
+    };
+    let mut kryo = Kryo::new();
+    kryo.register::<Blob>();
+    let mut out = Output::new();
+    let e = kryo.write_object(&mut out, &blob).unwrap_err();
+    assert!(
+        matches!(e.kind(), ErrorKind::NotRegistered(c) if c == "[B"),
+        "{e}"
+    );
+    // The read is refused before any byte is taken as a byte[].
+    let e = kryo
+        .read_object::<Blob, _>(&mut Input::new(&[0x03, 0x01, 0x02]))
+        .unwrap_err();
+    assert!(
+        matches!(e.kind(), ErrorKind::NotRegistered(c) if c == "[B"),
+        "{e}"
+    );
+    // Registered (Java: kryo.register(byte[].class)), or with registration
+    // not required, the same bytes go both ways.
+    kryo.register::<Vec<u8>>();
+    let bytes = write(&mut kryo, &blob);
+    assert_eq!(bytes, [0x03, 0x01, 0x02]); // length 2 + 1: byte[] writes its own null
+    assert_eq!(
+        kryo.read_object::<Blob, _>(&mut Input::new(&bytes))
+            .unwrap(),
+        blob
+    );
+    let mut lenient = Kryo::new();
+    lenient.set_registration_required(false);
+    lenient.register::<Blob>();
+    assert_eq!(write(&mut lenient, &blob), bytes);
+}

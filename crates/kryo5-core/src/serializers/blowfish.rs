@@ -74,14 +74,8 @@ impl<T: KryoType> BlowfishSerializer<T> {
     /// # Errors
     /// [`ErrorKind::InvalidArgument`] for a key of another length.
     pub fn new(key: &[u8]) -> Result<Self> {
-        let cipher = Blowfish::new_from_slice(key).map_err(|_| {
-            Error::new(ErrorKind::InvalidArgument(format!(
-                "a Blowfish key has 4 to 56 bytes, not {}",
-                key.len()
-            )))
-        })?;
         Ok(BlowfishSerializer {
-            cipher,
+            cipher: cipher(key)?,
             inner: Nested::own(),
         })
     }
@@ -118,29 +112,82 @@ impl<T: KryoType> BlowfishSerializer<T> {
 
 impl<T: KryoType> Serializer<T> for BlowfishSerializer<T> {
     fn write(&self, kryo: &mut Kryo, out: &mut dyn Out, value: &T) -> Result<()> {
-        let stage = Encrypting {
-            cipher: &self.cipher,
-            out,
-            pending: [0; BLOCK],
-            len: 0,
-        };
-        // Java: `new Output(new CipherOutputStream(output, cipher), 256)`.
-        let mut payload: OutputBuffer<_, Safe> = OutputBuffer::with_sink(stage, BUFFER);
-        self.inner.write(kryo, &mut payload, value)?;
-        payload.flush()?;
-        Ok(payload.into_sink()?.finish()?)
+        encrypt_into(&self.cipher, out, |payload| {
+            self.inner.write(kryo, payload, value)
+        })
     }
 
     fn read<'de>(&self, kryo: &mut Kryo, input: &mut dyn In<'de>) -> Result<T> {
-        let at = input.total();
-        let mut data = read_rest(input)?;
-        let len = decrypt(&self.cipher, &mut data).map_err(|e| e.at(at))?;
-        self.inner.read(kryo, &mut Input::new(&data[..len]))
+        let data = decrypt_from(&self.cipher, input)?;
+        self.inner.read(kryo, &mut Input::new(&data))
     }
 
     fn copy(&self, kryo: &mut Kryo, value: &T) -> Result<T> {
         self.inner.copy(kryo, value)
     }
+}
+
+/// The cipher for `key` (4 to 56 bytes).
+fn cipher(key: &[u8]) -> Result<Blowfish> {
+    Blowfish::new_from_slice(key).map_err(|_| {
+        Error::new(ErrorKind::InvalidArgument(format!(
+            "a Blowfish key has 4 to 56 bytes, not {}",
+            key.len()
+        )))
+    })
+}
+
+/// Writes what `body` writes, encrypted (Java's
+/// `new Output(new CipherOutputStream(output, cipher), 256)`).
+fn encrypt_into(
+    cipher: &Blowfish,
+    out: &mut dyn Out,
+    body: impl FnOnce(&mut dyn Out) -> Result<()>,
+) -> Result<()> {
+    let stage = Encrypting {
+        cipher,
+        out,
+        pending: [0; BLOCK],
+        len: 0,
+    };
+    let mut payload: OutputBuffer<_, Safe> = OutputBuffer::with_sink(stage, BUFFER);
+    body(&mut payload)?;
+    payload.flush()?;
+    Ok(payload.into_sink()?.finish()?)
+}
+
+/// The rest of the input, decrypted and unpadded.
+fn decrypt_from(cipher: &Blowfish, input: &mut dyn In<'_>) -> Result<Vec<u8>> {
+    let at = input.total();
+    let mut data = read_rest(input)?;
+    let len = decrypt(cipher, &mut data).map_err(|e| e.at(at))?;
+    data.truncate(len);
+    Ok(data)
+}
+
+/// [`BlowfishSerializer`]'s write with `key` around what `body` writes.
+/// Public (hidden) for the dynamic codec.
+///
+/// # Errors
+/// A key of the wrong length; as `body`; write errors.
+#[doc(hidden)]
+pub fn write_encrypted(
+    key: &[u8],
+    out: &mut dyn Out,
+    body: impl FnOnce(&mut dyn Out) -> Result<()>,
+) -> Result<()> {
+    encrypt_into(&cipher(key)?, out, body)
+}
+
+/// [`BlowfishSerializer`]'s read with `key`: the nested serializer's
+/// bytes. Public (hidden) for the dynamic codec.
+///
+/// # Errors
+/// A key of the wrong length; ciphertext not a whole number of blocks;
+/// bad padding.
+#[doc(hidden)]
+pub fn read_decrypted(key: &[u8], input: &mut dyn In<'_>) -> Result<Vec<u8>> {
+    decrypt_from(&cipher(key)?, input)
 }
 
 /// The sink under the nested serializer's buffer: Java's

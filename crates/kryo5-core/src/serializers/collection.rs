@@ -45,6 +45,7 @@
 //! }
 //!
 //! let mut kryo = Kryo::new();
+//! kryo.register::<Tags>();
 //! let mut out = Output::new();
 //! kryo.write_object(&mut out, &Tags(vec!["a".into(), "b".into()]))?;
 //! // Same class String (03), no nulls (00): format spec 8.13.

@@ -182,6 +182,20 @@ pub(crate) fn read<T: Fields>(
 /// The field names of the data, each mapped to the first field of `T`
 /// with that name (as Java matches them).
 fn read_schema<T: Fields>(input: &mut dyn In<'_>) -> Result<Arc<[Option<usize>]>> {
+    read_field_names(input, |n| T::FIELDS.iter().position(|f| f.name == n))
+}
+
+/// Reads the field names of a compatible schema (format spec 10.1), each
+/// mapped by `find` to the reader's field of that name. Public (hidden)
+/// for the dynamic codec.
+///
+/// # Errors
+/// A negative count; truncated input.
+#[doc(hidden)]
+pub fn read_field_names(
+    input: &mut dyn In<'_>,
+    find: impl Fn(&str) -> Option<usize>,
+) -> Result<Arc<[Option<usize>]>> {
     let at = input.total();
     let count = input.read_var_int(true)?;
     let count = u32::try_from(count)
@@ -191,7 +205,7 @@ fn read_schema<T: Fields>(input: &mut dyn In<'_>) -> Result<Arc<[Option<usize>]>
     for _ in 0..count {
         // Borrowed from slice inputs: names are compared, not kept.
         let name = input.read_str()?;
-        slots.push(name.and_then(|n| T::FIELDS.iter().position(|f| f.name == &*n)));
+        slots.push(name.and_then(|n| find(&n)));
     }
     Ok(slots.into())
 }

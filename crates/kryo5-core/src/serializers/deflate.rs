@@ -101,31 +101,59 @@ impl<T: KryoType> DeflateSerializer<T> {
 
 impl<T: KryoType> Serializer<T> for DeflateSerializer<T> {
     fn write(&self, kryo: &mut Kryo, out: &mut dyn Out, value: &T) -> Result<()> {
-        let level = Compression::new(self.config.compression_level.min(9));
-        let mut chunks = chunked::output(out, CHUNK);
-        let stage = Deflating {
-            z: Compress::new(level, !self.config.no_headers),
-            chunks: &mut chunks,
-        };
-        // Java: `new Output(new DeflaterOutputStream(chunks), 256)`.
-        let mut payload: OutputBuffer<_, Safe> = OutputBuffer::with_sink(stage, CHUNK);
-        self.inner.write(kryo, &mut payload, value)?;
-        payload.flush()?;
-        let mut stage = payload.into_sink()?;
-        stage.deflate(&[], FlushCompress::Finish)?;
-        Ok(chunks.end_chunk()?)
+        write_deflated(&self.config, out, |payload| {
+            self.inner.write(kryo, payload, value)
+        })
     }
 
     fn read<'de>(&self, kryo: &mut Kryo, input: &mut dyn In<'de>) -> Result<T> {
-        let at = input.total();
-        let deflated = read_run(input)?;
-        let inflated = inflate(&deflated, &self.config).map_err(|e| e.at(at))?;
+        let inflated = read_inflated(&self.config, input)?;
         self.inner.read(kryo, &mut Input::new(&inflated))
     }
 
     fn copy(&self, kryo: &mut Kryo, value: &T) -> Result<T> {
         self.inner.copy(kryo, value)
     }
+}
+
+/// Writes what `body` writes, deflated, as a run of chunks (Java's
+/// `DeflateSerializer.write` around its nested serializer). Public
+/// (hidden) for the dynamic codec.
+///
+/// # Errors
+/// As `body`; zlib failures; write errors.
+#[doc(hidden)]
+pub fn write_deflated(
+    config: &DeflateConfig,
+    out: &mut dyn Out,
+    body: impl FnOnce(&mut dyn Out) -> Result<()>,
+) -> Result<()> {
+    let level = Compression::new(config.compression_level.min(9));
+    let mut chunks = chunked::output(out, CHUNK);
+    let stage = Deflating {
+        z: Compress::new(level, !config.no_headers),
+        chunks: &mut chunks,
+    };
+    // Java: `new Output(new DeflaterOutputStream(chunks), 256)`.
+    let mut payload: OutputBuffer<_, Safe> = OutputBuffer::with_sink(stage, CHUNK);
+    body(&mut payload)?;
+    payload.flush()?;
+    let mut stage = payload.into_sink()?;
+    stage.deflate(&[], FlushCompress::Finish)?;
+    Ok(chunks.end_chunk()?)
+}
+
+/// Reads a run of deflated chunks and inflates it: the nested
+/// serializer's bytes. Public (hidden) for the dynamic codec.
+///
+/// # Errors
+/// Truncated input; malformed deflate data; more than
+/// [`DeflateConfig::max_inflated`] bytes.
+#[doc(hidden)]
+pub fn read_inflated(config: &DeflateConfig, input: &mut dyn In<'_>) -> Result<Vec<u8>> {
+    let at = input.total();
+    let deflated = read_run(input)?;
+    inflate(&deflated, config).map_err(|e| e.at(at))
 }
 
 /// The sink under the nested serializer's buffer: Java's

@@ -43,6 +43,7 @@
 //!
 //! let mut kryo = Kryo::new();
 //! kryo.register::<Color>(); // id 9
+//! kryo.register::<EnumSet<Color>>(); // java.util.EnumSet, id 10
 //! let set: EnumSet<Color> = [Color::Blue, Color::Green].into_iter().collect();
 //! let mut out = Output::new();
 //! kryo.write_object(&mut out, &set)?;

@@ -57,19 +57,62 @@ macro_rules! null_writing_serializer {
 }
 pub(crate) use null_writing_serializer;
 
-/// How a field's value is framed (spec 10.1, 10.2).
-#[derive(Clone, Copy)]
-pub(crate) struct Framing {
+/// How a field's value is framed (spec 10.1, 10.2). Public (hidden) for
+/// the dynamic codec, which frames its fields with the same runs.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct Framing {
     /// `readUnknownFieldData` / `readUnknownTagData`: the value's class
     /// before it.
-    pub(crate) with_class: bool,
+    pub with_class: bool,
     /// `chunkedEncoding`: each field in its own run of chunks.
-    pub(crate) chunked: bool,
+    pub chunked: bool,
     /// `chunkSize`.
-    pub(crate) chunk_size: usize,
+    pub chunk_size: usize,
 }
 
 impl Framing {
+    /// Writes one field through `body`, in its own run of chunks when
+    /// chunked (an inner flush ends an outer chunk, as in Java).
+    ///
+    /// # Errors
+    /// As `body`; write errors of the run.
+    pub fn write_run(
+        self,
+        out: &mut dyn Out,
+        body: impl FnOnce(&mut dyn Out) -> Result<()>,
+    ) -> Result<()> {
+        if !self.chunked {
+            return body(out);
+        }
+        let mut run = chunked::output(out, self.chunk_size);
+        body(&mut run)?;
+        Ok(run.end_chunk()?)
+    }
+
+    /// Reads one field through `body`; when chunked, from its run of
+    /// chunks, skipping with the rest of the run what `body` could not
+    /// read for a class it does not know or cannot hold.
+    ///
+    /// # Errors
+    /// As `body` (the skippable ones aside when chunked); truncated runs.
+    pub fn read_run(
+        self,
+        input: &mut dyn In<'_>,
+        body: impl FnOnce(&mut dyn In<'_>) -> Result<()>,
+    ) -> Result<()> {
+        if !self.chunked {
+            return body(input);
+        }
+        let mut run = chunked::input(input, self.chunk_size);
+        match body(&mut run) {
+            // What cannot be read is skipped with the rest of the run.
+            Err(e) if skippable(&e) => {}
+            r => r?,
+        }
+        Ok(run.next_chunk()?)
+    }
+
     /// Writes field `i` of `value`, framed.
     pub(crate) fn write<T: Fields>(
         self,
@@ -79,27 +122,13 @@ impl Framing {
         out: &mut dyn Out,
         direct: bool,
     ) -> Result<()> {
-        if !self.chunked {
-            return self.write_plain(value, i, kryo, out, direct);
-        }
-        let mut run = chunked::output(out, self.chunk_size);
-        self.write_plain(value, i, kryo, &mut run, direct)?;
-        Ok(run.end_chunk()?)
-    }
-
-    fn write_plain<T: Fields>(
-        self,
-        value: &T,
-        i: usize,
-        kryo: &mut Kryo,
-        out: &mut dyn Out,
-        direct: bool,
-    ) -> Result<()> {
-        if self.with_class {
-            value.write_field_with_class(i, kryo, out, false)
-        } else {
-            value.write_field(i, kryo, out, false, direct)
-        }
+        self.write_run(out, |out| {
+            if self.with_class {
+                value.write_field_with_class(i, kryo, out, false)
+            } else {
+                value.write_field(i, kryo, out, false, direct)
+            }
+        })
     }
 
     /// Reads a framed field into field `slot` of `value`, or skips it
@@ -114,34 +143,26 @@ impl Framing {
         direct: bool,
         unknown: impl FnOnce() -> Error,
     ) -> Result<()> {
-        if !self.chunked {
-            return self.read_plain(value, slot, kryo, input, direct, unknown);
-        }
-        let mut run = chunked::input(input, self.chunk_size);
-        match self.read_plain(value, slot, kryo, &mut run, direct, unknown) {
-            // What cannot be read is skipped with the rest of the run.
-            Err(e) if skippable(&e) => {}
-            r => r?,
-        }
-        Ok(run.next_chunk()?)
-    }
-
-    fn read_plain<'de, T: Fields>(
-        self,
-        value: &mut T,
-        slot: Option<usize>,
-        kryo: &mut Kryo,
-        input: &mut dyn In<'de>,
-        direct: bool,
-        unknown: impl FnOnce() -> Error,
-    ) -> Result<()> {
-        match (slot, self.with_class) {
+        self.read_run(input, |input| match (slot, self.with_class) {
             (Some(i), true) => value.read_field_with_class(i, kryo, input, false),
             (Some(i), false) => value.read_field(i, kryo, input, false, direct),
             // Read and dropped: it may hold objects referenced later.
             (None, true) => kryo.read_class_and_object(input).map(drop),
-            (None, false) if self.chunked => Ok(()),
-            (None, false) => Err(unknown().at(input.total())),
+            (None, false) => self.unknown(input, unknown),
+        })
+    }
+
+    /// A field the reader does not have, without its class before it:
+    /// skipped with its run when chunked, else `unknown()` (Java's
+    /// "Unknown field"), at the input's offset.
+    ///
+    /// # Errors
+    /// `unknown()` when not chunked.
+    pub fn unknown(self, input: &dyn In<'_>, unknown: impl FnOnce() -> Error) -> Result<()> {
+        if self.chunked {
+            Ok(())
+        } else {
+            Err(unknown().at(input.total()))
         }
     }
 }

@@ -19,6 +19,7 @@
 //! | `Optional`, `OptionalInt`, `OptionalLong`, `OptionalDouble` | [`JavaOptional<T>`](optional::JavaOptional), [`OptionalInt`](optional::OptionalInt), [`OptionalLong`](optional::OptionalLong), [`OptionalDouble`](optional::OptionalDouble) | [`optional`] |
 //! | `BitSet` | [`BitSet`](bitset::BitSet) | [`bitset`] |
 //! | `EnumSet` | [`EnumSet<E>`](enum_set::EnumSet) (`E`: a `#[derive(Kryo)]` enum) | [`enum_set`] |
+//! | `UUID` (with `UUIDSerializer` registered: not a default serializer) | [`JavaUuid`](uuid::JavaUuid) | [`uuid`] |
 //! | `StringBuilder`, `StringBuffer`, `Currency`, `URL`, `TimeZone`, `Charset`, `Locale` | [`StringBuilder`](text::StringBuilder), [`StringBuffer`](text::StringBuffer), [`Currency`](text::Currency), [`Url`](text::Url), [`TimeZone`](text::TimeZone), [`Charset`](text::Charset), [`Locale`](text::Locale) | [`text`] |
 //! | `ArrayList`, `LinkedList`, `LinkedHashSet`, `LinkedHashMap`, `HashSet`, `HashMap`, `TreeSet`, `TreeMap`, `Collections.*`, `List.of`/`Set.of`/`Map.of` | [`list::ArrayList`], ... (`docs/java-collections.md`) | [`list`], [`map`], [`hash`], [`sorted`], [`special`], [`immutable`]; layouts in [`collection`], [`map`] |
 //!
@@ -82,7 +83,8 @@ pub mod date;
 pub mod deflate;
 pub mod enum_name;
 pub mod enum_set;
-pub(crate) mod field_family;
+#[doc(hidden)]
+pub mod field_family;
 pub mod hash;
 pub mod hash_order;
 pub mod immutable;
@@ -101,6 +103,7 @@ pub mod special;
 pub mod tagged;
 pub mod text;
 pub mod time;
+pub mod uuid;
 pub(crate) mod value;
 pub mod version;
 

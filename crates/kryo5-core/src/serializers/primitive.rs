@@ -43,6 +43,8 @@ macro_rules! primitive {
             fn copy(&self, _: &mut Kryo) -> Result<Self> {
                 Ok(*self)
             }
+            const DEFAULT_REGISTERED: bool = true;
+            crate::type_slot_fn!();
         }
     };
 }
@@ -96,6 +98,8 @@ impl KryoType for String {
     fn java_class() -> Cow<'static, str> {
         Cow::Borrowed("java.lang.String")
     }
+    const DEFAULT_REGISTERED: bool = true;
+    crate::type_slot_fn!();
     const FINAL: bool = true;
     const NULL: Option<NullForm> = Some(NullForm::String);
     const IMMUTABLE: bool = true;

@@ -106,14 +106,7 @@ pub(crate) fn read<T: Fields>(
     let Some(version) = version.checked_sub(1) else {
         return Ok(None);
     };
-    let ours = type_version::<T>();
-    if !config.compatible && version != ours {
-        return Err(Error::new(ErrorKind::InvalidData(format!(
-            "version {version} of {} is not compatible with version {ours}",
-            T::java_class()
-        )))
-        .at(at));
-    }
+    check_version(config, version, type_version::<T>(), &T::java_class()).map_err(|e| e.at(at))?;
     let mut value = fresh::<T>()?;
     let direct = kryo.strings_direct::<T>();
     for (i, f) in T::FIELDS.iter().enumerate() {
@@ -122,4 +115,20 @@ pub(crate) fn read<T: Fields>(
         }
     }
     Ok(Some(value))
+}
+
+/// Java's check of the data's version against the class's: any other
+/// version is an error unless `compatible`. Public (hidden) for the
+/// dynamic codec.
+///
+/// # Errors
+/// [`ErrorKind::InvalidData`] for a version `config` does not accept.
+#[doc(hidden)]
+pub fn check_version(config: &VersionConfig, data: u32, ours: u32, class: &str) -> Result<()> {
+    if config.compatible || data == ours {
+        return Ok(());
+    }
+    Err(Error::new(ErrorKind::InvalidData(format!(
+        "version {data} of {class} is not compatible with version {ours}"
+    ))))
 }

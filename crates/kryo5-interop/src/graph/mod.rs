@@ -206,6 +206,10 @@ fn write_with<T: KryoType>(kryo: &mut Kryo, entry: Entry, value: &T) -> kryo5::R
 trait Check {
     fn name(&self) -> &str;
     fn entry(&self) -> Entry;
+    /// The Java class of the value written.
+    fn class(&self) -> String;
+    /// Whether the sweeps run on this case.
+    fn sweeps(&self) -> bool;
     fn write(&self) -> Result<Vec<u8>, String>;
     /// Check 3 of the module docs, on Java's bytes; `false` if kryo5
     /// could not read them at all.
@@ -221,6 +225,14 @@ impl<T: KryoType + Debug> Check for Case<T> {
 
     fn entry(&self) -> Entry {
         self.entry
+    }
+
+    fn class(&self) -> String {
+        self.value.class_name().into_owned()
+    }
+
+    fn sweeps(&self) -> bool {
+        self.sweep
     }
 
     fn write(&self) -> Result<Vec<u8>, String> {
@@ -372,6 +384,34 @@ impl Graphs {
         self.cases.is_empty()
     }
 
+    /// What kryo5 writes for every case (the typed Rust twins), without
+    /// Java: for comparisons with other writers of the same graphs (the
+    /// dynamic codec).
+    ///
+    /// ```
+    /// use kryo5::Kryo;
+    /// use kryo5_interop::graph::{Case, Entry, Graphs};
+    ///
+    /// let mut graphs = Graphs::new();
+    /// graphs.add(Case::new("top_ascii", Kryo::new, String::from("a")).entry(Entry::Object));
+    /// let written = graphs.typed_bytes();
+    /// assert_eq!(written[0].class, "java.lang.String");
+    /// assert_eq!(written[0].bytes, Ok(vec![0x82, b'a'])); // length 1 + 1, flagged UTF-8
+    /// ```
+    #[must_use]
+    pub fn typed_bytes(&self) -> Vec<Written> {
+        self.cases
+            .iter()
+            .map(|c| Written {
+                name: c.name().to_owned(),
+                entry: c.entry(),
+                class: c.class(),
+                sweep: c.sweeps(),
+                bytes: guarded(|| c.write()),
+            })
+            .collect()
+    }
+
     /// Runs every case: kryo5 writes, one JVM writes and reads, kryo5
     /// reads and sweeps. Never panics for a failing case: see
     /// [`Report::assert_ok`].
@@ -494,6 +534,22 @@ fn panic_text(p: &(dyn std::any::Any + Send)) -> String {
         .cloned()
         .or_else(|| p.downcast_ref::<&str>().map(|s| (*s).to_owned()))
         .unwrap_or_else(|| "(no message)".into())
+}
+
+/// A case as kryo5 writes it ([`Graphs::typed_bytes`]).
+#[derive(Debug)]
+pub struct Written {
+    /// The case name.
+    pub name: String,
+    /// The entry point.
+    pub entry: Entry,
+    /// The Java class of the top-level value (`Class.getName()`).
+    pub class: String,
+    /// Whether the case runs the truncation and corruption sweeps
+    /// ([`Case::sweep`]).
+    pub sweep: bool,
+    /// kryo5's bytes, or why it could not write them.
+    pub bytes: Result<Vec<u8>, String>,
 }
 
 /// What one case gave.

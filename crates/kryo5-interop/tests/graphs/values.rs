@@ -18,6 +18,7 @@ use kryo5::serializers::time::{
     Duration, Instant, LocalDate, LocalDateTime, LocalTime, MonthDay, OffsetDateTime, OffsetTime,
     Period, Year, YearMonth, ZoneId, ZoneOffset, ZonedDateTime,
 };
+use kryo5::serializers::uuid::JavaUuid;
 use kryo5::{Kryo, KryoType, Object};
 use kryo5_interop::graph::{Case, Entry, Graphs};
 
@@ -168,6 +169,15 @@ pub struct Misc {
     prim: Option<Arc<JavaClass>>,
 }
 
+/// UUIDs (`UUIDSerializer` registered in Java).
+#[derive(Kryo, Clone, Debug, Default)]
+#[kryo(class = "CasesValues$Ids")]
+pub struct Ids {
+    id: Option<Arc<JavaUuid>>,
+    any: Option<Box<dyn Object>>,
+    none: Option<JavaUuid>,
+}
+
 // ----- configurations ----------------------------------------------------------
 
 /// Applies `$k.$method::<T>()` to every class of `CasesValues.registerAll`,
@@ -283,6 +293,15 @@ fn kryo_vbyname() -> Kryo {
 fn kryo_vbyname_refs() -> Kryo {
     let mut k = kryo_vbyname();
     k.set_references(true);
+    k
+}
+
+/// `kryo_uuid`, `kryo_uuid_refs`: UUID (with its serializer), then Ids.
+fn kryo_uuid_with(references: bool) -> Kryo {
+    let mut k = Kryo::new();
+    k.set_references(references);
+    k.register::<Arc<JavaUuid>>();
+    k.register::<Ids>();
     k
 }
 
@@ -927,8 +946,44 @@ fn tops(g: &mut Graphs, config: &str, kryo: fn() -> Kryo) {
 /// 2^1000 - 1.
 const BIG_2_1000_MINUS_1: &str = "10715086071862673209484250490600018105614048117055336074437503883703510511249361224931983788156958581275946729175531468251871452856923140435984577574698574803934567774824230985421074605062371141877954182153046474983581941267398767559165543946077062914571196477686542167660429831652624386837205668069375";
 
+fn ids() -> Ids {
+    let id = Arc::new(JavaUuid {
+        most: 0x0123_4567_89ab_cdef,
+        least: -2,
+    });
+    Ids {
+        id: Some(id.clone()),
+        any: any(id),
+        none: None,
+    }
+}
+
+fn ids_shape(i: &Ids) -> Result<(), String> {
+    let any = i
+        .any
+        .as_ref()
+        .and_then(|a| a.downcast_ref::<Arc<JavaUuid>>());
+    match (&i.id, any) {
+        (Some(a), Some(b)) if Arc::ptr_eq(a, b) => Ok(()),
+        _ => Err("`id` and `any` are not one UUID".into()),
+    }
+}
+
 /// Every case of `CasesValues.java`.
 pub fn cases(g: &mut Graphs) {
+    for (config, k) in [
+        ("uuid.", (|| kryo_uuid_with(false)) as fn() -> Kryo),
+        ("uuid_refs.", || kryo_uuid_with(true)),
+    ] {
+        both(g, &format!("{config}ids"), k, ids());
+        both(
+            g,
+            &format!("{config}top_uuid"),
+            k,
+            JavaUuid { most: 1, least: 2 },
+        );
+    }
+    g.add(Case::new("uuid_refs.ids", || kryo_uuid_with(true), ids()).check(ids_shape));
     for (config, k) in [("", kryo as fn() -> Kryo), ("vrefs.", kryo_vrefs)] {
         let n = |name: &str| format!("{config}{name}");
         both(g, &n("arrs"), k, arrs());

@@ -429,6 +429,20 @@ impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
         Ok(())
     }
 
+    /// Writes `u` as a one-byte varint if it is one (below 128) and there is
+    /// room, answering whether it did.
+    #[inline(always)]
+    fn put_small(&mut self, u: u64) -> bool {
+        if u < 0x80
+            && let Some(dst) = self.buf.get_mut(self.pos)
+        {
+            *dst = u as u8;
+            self.pos += 1;
+            return true;
+        }
+        false
+    }
+
     /// Writes the low `len` bytes of a little-endian word as one unit:
     /// one 8-byte store when there is room, else Java's `require(len)`.
     #[inline(always)]
@@ -680,7 +694,18 @@ impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
     /// As [`write_byte`](Self::write_byte).
     #[inline]
     pub fn write_var_int(&mut self, value: i32, optimize_positive: bool) -> Result<usize> {
-        let (word, len) = scalar::encode_var_u32(scalar::to_unsigned32(value, optimize_positive));
+        let u = scalar::to_unsigned32(value, optimize_positive);
+        // Most varints on the wire are one byte (class ids, lengths, small
+        // values): that case is inlined, the rest is not.
+        if self.put_small(u64::from(u)) {
+            return Ok(1);
+        }
+        self.write_var_u32(u)
+    }
+
+    #[inline(always)]
+    fn write_var_u32(&mut self, u: u32) -> Result<usize> {
+        let (word, len) = scalar::encode_var_u32(u);
         self.put_word(word, len)
     }
 
@@ -697,8 +722,16 @@ impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
     /// As [`write_byte`](Self::write_byte).
     #[inline]
     pub fn write_var_long(&mut self, value: i64, optimize_positive: bool) -> Result<usize> {
-        let (word, ninth, len) =
-            scalar::encode_var_u64(scalar::to_unsigned64(value, optimize_positive));
+        let u = scalar::to_unsigned64(value, optimize_positive);
+        if self.put_small(u) {
+            return Ok(1);
+        }
+        self.write_var_u64(u)
+    }
+
+    #[inline(never)]
+    fn write_var_u64(&mut self, u: u64) -> Result<usize> {
+        let (word, ninth, len) = scalar::encode_var_u64(u);
         if len < 9 {
             return self.put_word(word, len);
         }

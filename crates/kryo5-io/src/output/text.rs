@@ -71,21 +71,37 @@ impl<'a> Text<'a> {
     }
 }
 
-/// Writes `src` (2..=32 bytes) in Kryo's ASCII form into `dst` (of the same
-/// length) if it is all ASCII: overlapping word copies, checked on the way.
-/// Returns `false`, leaving `dst` to be overwritten, for non-ASCII text.
+/// The longest ASCII string [`write_string`](OutputBuffer::write_string)
+/// copies inline: Kryo's ASCII form goes to 32 characters; from 33 to here
+/// the string is written in its UTF-8 form, whose length header is then one
+/// byte (`0x80 | (n + 1)`). Longer strings go to the dispatched kernels.
+const INLINE_ASCII: usize = 62;
+
+/// Copies `src` (2..=[`INLINE_ASCII`] bytes) into `dst` (of the same length)
+/// with word copies (the last one overlapping), answering whether it was
+/// all ASCII. On `false`, `dst` is left to be overwritten.
 #[inline(always)]
-fn ascii_form(src: &[u8], dst: &mut [u8]) -> bool {
+fn copy_ascii(src: &[u8], dst: &mut [u8]) -> bool {
     const HIGH: u128 = 0x8080_8080_8080_8080_8080_8080_8080_8080;
     let n = src.len();
-    let ok = if n >= 16 {
-        let (Some(a), Some(b)) = (src.first_chunk::<16>(), src.last_chunk::<16>()) else {
+    if n >= 16 {
+        let mut seen = 0u128;
+        let mut i = 0;
+        while i + 16 < n {
+            let Some(a) = src[i..].first_chunk::<16>() else {
+                return false;
+            };
+            let a = u128::from_le_bytes(*a);
+            dst[i..i + 16].copy_from_slice(&a.to_le_bytes());
+            seen |= a;
+            i += 16;
+        }
+        let Some(b) = src.last_chunk::<16>() else {
             return false;
         };
-        let (a, b) = (u128::from_le_bytes(*a), u128::from_le_bytes(*b));
-        dst[..16].copy_from_slice(&a.to_le_bytes());
+        let b = u128::from_le_bytes(*b);
         dst[n - 16..n].copy_from_slice(&b.to_le_bytes());
-        (a | b) & HIGH == 0
+        (seen | b) & HIGH == 0
     } else if n >= 8 {
         let (Some(a), Some(b)) = (src.first_chunk::<8>(), src.last_chunk::<8>()) else {
             return false;
@@ -97,11 +113,7 @@ fn ascii_form(src: &[u8], dst: &mut [u8]) -> bool {
     } else {
         dst[..n].copy_from_slice(src);
         src.iter().fold(0, |acc, &x| acc | x) < 0x80
-    };
-    if ok {
-        dst[n - 1] |= 0x80;
     }
-    ok
 }
 
 /// CESU-8 bytes of one UTF-16 unit.
@@ -141,17 +153,38 @@ impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
     /// [`ErrorKind::BufferOverflow`] past the maximum size (for
     /// [`Memory`](super::sink::Memory) nothing of the string is kept), or a
     /// sink error.
-    #[inline]
+    #[inline(always)]
     pub fn write_string(&mut self, value: Option<&str>) -> Result<()> {
-        // Fast path: Kryo's ASCII form (2..=32 ASCII characters) that fits in
-        // the buffer, so no flush can happen, as in Java.
-        if let Some(s) = value
-            && (2..=32).contains(&s.len())
-            && let Some(dst) = self.buf.get_mut(self.pos..self.pos + s.len())
-            && ascii_form(s.as_bytes(), dst)
-        {
-            self.pos += s.len();
-            return Ok(());
+        // Fast paths: `null`, Kryo's ASCII form (2..=32 ASCII characters)
+        // and short ASCII in the UTF-8 form, when they fit in the buffer, so
+        // no flush can happen, as in Java.
+        match value {
+            Some(s) => {
+                let n = s.len();
+                if (2..=32).contains(&n)
+                    && let Some(dst) = self.buf.get_mut(self.pos..self.pos + n)
+                    && copy_ascii(s.as_bytes(), dst)
+                {
+                    dst[n - 1] |= 0x80;
+                    self.pos += n;
+                    return Ok(());
+                }
+                if (33..=INLINE_ASCII).contains(&n)
+                    && let Some(dst) = self.buf.get_mut(self.pos..=self.pos + n)
+                    && copy_ascii(s.as_bytes(), &mut dst[1..])
+                {
+                    dst[0] = 0x80 | (n as u8 + 1);
+                    self.pos += n + 1;
+                    return Ok(());
+                }
+            }
+            None => {
+                if let Some(dst) = self.buf.get_mut(self.pos) {
+                    *dst = 0x80;
+                    self.pos += 1;
+                    return Ok(());
+                }
+            }
         }
         self.write_string_slow(value)
     }
@@ -329,5 +362,33 @@ impl<S: Sink, F: Flavour> OutputBuffer<S, F> {
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Output;
+
+    /// `write_string`'s inline paths give the bytes of the general path
+    /// (`write_string_utf16` always takes it): ASCII of every length around
+    /// the 32- and 62-byte limits, and one non-ASCII character anywhere.
+    #[test]
+    fn inline_paths_match_the_general_path() {
+        let mut texts: Vec<String> = (0..=80).map(|n| "k".repeat(n)).collect();
+        for at in 0..40 {
+            let mut s: Vec<char> = "x".repeat(40).chars().collect();
+            s[at] = 'é';
+            texts.push(s.into_iter().collect());
+        }
+        for text in &texts {
+            let units: Vec<u16> = text.encode_utf16().collect();
+            let (mut fast, mut general) = (Output::new(), Output::new());
+            fast.write_string(Some(text)).unwrap();
+            general.write_string_utf16(Some(&units)).unwrap();
+            assert_eq!(fast.as_slice(), general.as_slice(), "{text:?}");
+        }
+        let mut null = Output::new();
+        null.write_string(None).unwrap();
+        assert_eq!(null.as_slice(), &[0x80]);
     }
 }

@@ -25,6 +25,8 @@
 //!     time: LocalTime { hour: 10, minute: 0, second: 0, nano: 0 },
 //! };
 //! let mut kryo = Kryo::new();
+//! kryo.register::<LocalDateTime>();
+//! kryo.register::<LocalDate>();
 //! let mut out = Output::new();
 //! kryo.write_object(&mut out, &t)?;
 //! assert_eq!(out.as_slice(), &[0xe8, 0x0f, 0x02, 0x1d, 0xf5]);
