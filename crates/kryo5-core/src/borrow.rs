@@ -94,6 +94,10 @@ pub trait BorrowType<'de>: Sized {
     /// Whether the serializer writes Java `null` itself, and how.
     const NULL: Option<NullForm> = None;
 
+    /// Whether every Kryo registers the class (`String`): no registration
+    /// check is needed.
+    const DEFAULT_REGISTERED: bool = false;
+
     /// Writes the payload: the bytes the owned twin writes.
     ///
     /// # Errors
@@ -218,6 +222,7 @@ macro_rules! java_string {
             }
             const FINAL: bool = true;
             const NULL: Option<NullForm> = Some(NullForm::String);
+            const DEFAULT_REGISTERED: bool = true;
 
             fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
                 Ok(out.write_string(Some(self))?)

@@ -58,7 +58,28 @@ fn kryo(references: bool) -> Kryo {
     k.set_references(references);
     k.register::<ArrayList<Option<Box<dyn Object>>>>();
     k.register::<Doc>();
+    k.register::<Vec<u8>>();
+    k.register::<Vec<Option<String>>>();
     k
+}
+
+#[test]
+fn unregistered_classes_are_refused_as_for_owned_types() {
+    let mut k = Kryo::new();
+    k.register::<Doc>();
+    let mut out = Output::new();
+    let e = k.write_object_borrowed(&mut out, &&b"ab"[..]).unwrap_err();
+    assert!(
+        matches!(e.kind(), ErrorKind::NotRegistered(c) if c == "[B"),
+        "{e}"
+    );
+    let e = k
+        .read_object_borrowed::<&[u8], _>(&mut Input::new(&[0x03, 1, 2]))
+        .unwrap_err();
+    assert!(matches!(e.kind(), ErrorKind::NotRegistered(_)), "{e}");
+    k.register::<Vec<u8>>();
+    k.write_object_borrowed(&mut out, &&b"ab"[..]).unwrap();
+    assert_eq!(out.as_slice(), [0x03, b'a', b'b']);
 }
 
 fn written<T: KryoType>(kryo: &mut Kryo, v: &T) -> Vec<u8> {

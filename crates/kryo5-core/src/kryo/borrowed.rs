@@ -55,6 +55,7 @@ impl Kryo {
         args: bool,
     ) -> Result<T> {
         self.nested(|k| {
+            k.check_registered_borrowed::<T>()?;
             if k.config.references && T::REFERENCES {
                 return k
                     .read_referenced_borrowed::<T, I>(input, args, false)?
@@ -82,6 +83,7 @@ impl Kryo {
         args: bool,
     ) -> Result<Option<T>> {
         self.nested(|k| {
+            k.check_registered_borrowed::<T>()?;
             if k.config.references && T::REFERENCES {
                 return k.read_referenced_borrowed::<T, I>(input, args, true);
             }
@@ -139,6 +141,21 @@ impl Kryo {
     /// ```
     pub fn is_class_of_borrowed<'de, T: BorrowType<'de>>(&mut self, class: ClassRef) -> bool {
         self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) == Some(class.0)
+    }
+
+    /// [`Kryo::check_registered`] for a borrowing type: Java's
+    /// `getRegistration` of the class before `writeObject`/`readObject`.
+    #[inline(always)]
+    fn check_registered_borrowed<'de, T: BorrowType<'de>>(&mut self) -> Result<()> {
+        if T::DEFAULT_REGISTERED || !self.config.registration_required {
+            return Ok(());
+        }
+        match self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) {
+            Some(i) if self.registry.get(i).id.is_some() => Ok(()),
+            _ => Err(Error::new(ErrorKind::NotRegistered(
+                T::java_class().into_owned(),
+            ))),
+        }
     }
 
     /// [`Kryo::strings_direct`] for a type that borrows from the input.
@@ -199,6 +216,7 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
+            k.check_registered_borrowed::<T>()?;
             if k.config.references && T::REFERENCES {
                 k.write_reference_for(out, None)?;
             }
@@ -225,6 +243,7 @@ impl Kryo {
         args: bool,
     ) -> Result<()> {
         self.nested(|k| {
+            k.check_registered_borrowed::<T>()?;
             let refs = k.config.references;
             match (value, T::NULL) {
                 (None, Some(form)) if !refs => write_null(out, form),
