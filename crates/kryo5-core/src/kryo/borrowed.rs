@@ -39,10 +39,14 @@ impl Kryo {
     ///
     /// ```
     /// use kryo5_core::borrow::ArrayListRef;
+    /// use kryo5_core::serializers::list::ArrayList;
+    ///
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.register::<ArrayList<Option<Box<dyn kryo5_core::Object>>>>();
     /// // A List<String> position: no class per element (one element, "a").
     /// let bytes = [0x02, 0x82, b'a'];
-    /// let list: ArrayListRef<&str> = kryo5_core::Kryo::new()
-    ///     .read_object_borrowed_args(&mut kryo5_io::Input::new(&bytes), true)?;
+    /// let list: ArrayListRef<&str> =
+    ///     kryo.read_object_borrowed_args(&mut kryo5_io::Input::new(&bytes), true)?;
     /// assert_eq!(list.0, ["a"]);
     /// # Ok::<(), kryo5_core::Error>(())
     /// ```
@@ -200,9 +204,13 @@ impl Kryo {
     ///
     /// ```
     /// use kryo5_core::borrow::ArrayListRef;
+    /// use kryo5_core::serializers::list::ArrayList;
+    ///
+    /// let mut kryo = kryo5_core::Kryo::new();
+    /// kryo.register::<ArrayList<Option<Box<dyn kryo5_core::Object>>>>();
     /// let mut out = kryo5_io::Output::new();
     /// let list = ArrayListRef(vec!["a"]);
-    /// kryo5_core::Kryo::new().write_object_borrowed_args(&mut out, &list, true)?;
+    /// kryo.write_object_borrowed_args(&mut out, &list, true)?;
     /// assert_eq!(out.as_slice(), &[0x02, 0x82, b'a']);
     /// # Ok::<(), kryo5_core::Error>(())
     /// ```
