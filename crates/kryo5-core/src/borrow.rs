@@ -98,6 +98,13 @@ pub trait BorrowType<'de>: Sized {
     /// check is needed.
     const DEFAULT_REGISTERED: bool = false;
 
+    /// The type's slot, for finding its registration in a vector (see
+    /// [`KryoType::type_slot`](crate::KryoType::type_slot)); `#[derive(Kryo)]`
+    /// gives one to borrowed structs.
+    fn type_slot() -> Option<&'static crate::slot::TypeSlot> {
+        None
+    }
+
     /// Writes the payload: the bytes the owned twin writes.
     ///
     /// # Errors

@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::error::Result;
 use crate::io::In;
 use crate::kryo::Kryo;
+use crate::slot::TypeSlot;
 use crate::types::{KryoType, Object};
 
 /// What a dynamic reader reads, the class being known.
@@ -141,21 +142,39 @@ impl Registry {
     /// by type.
     #[inline]
     pub(crate) fn of<T: KryoType>(&mut self) -> Option<RegIndex> {
-        if let Some(slot) = T::type_slot() {
+        self.of_slot(T::type_slot(), TypeId::of::<T>(), T::java_class)
+    }
+
+    /// The registration of a type with `slot` (if it has one), `key` its
+    /// `TypeId` (or a borrowed type's `BorrowType::Key`), `name()` its
+    /// class: through the slot when it has one, else the `TypeId` table.
+    #[inline]
+    pub(crate) fn of_slot(
+        &mut self,
+        slot: Option<&TypeSlot>,
+        key: TypeId,
+        name: fn() -> Cow<'static, str>,
+    ) -> Option<RegIndex> {
+        if let Some(slot) = slot {
             let k = slot.index();
             if let Some(&Some(i)) = self.by_slot.get(k) {
                 return Some(i);
             }
-            return self.fill_slot::<T>(k);
+            return self.fill_slot(k, key, name);
         }
-        self.of_key(TypeId::of::<T>(), T::java_class)
+        self.of_key(key, name)
     }
 
-    /// [`Registry::of`] for a type whose slot `k` is not filled yet.
+    /// [`Registry::of_slot`] for a type whose slot `k` is not filled yet.
     #[cold]
     #[inline(never)]
-    fn fill_slot<T: KryoType>(&mut self, k: usize) -> Option<RegIndex> {
-        let i = self.of_key(TypeId::of::<T>(), T::java_class)?;
+    fn fill_slot(
+        &mut self,
+        k: usize,
+        key: TypeId,
+        name: fn() -> Cow<'static, str>,
+    ) -> Option<RegIndex> {
+        let i = self.of_key(key, name)?;
         if self.by_slot.len() <= k {
             self.by_slot.resize(k + 1, None);
         }

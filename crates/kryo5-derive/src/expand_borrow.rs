@@ -84,6 +84,7 @@ pub(crate) fn expand(
                 ::std::borrow::Cow::Borrowed(#class)
             }
             const FINAL: bool = #is_final;
+            ::kryo5::type_slot_fn!();
 
             #[allow(unused_variables)]
             fn write<__O: ::kryo5::Out + ?Sized>(

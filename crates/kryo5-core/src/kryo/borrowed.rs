@@ -144,7 +144,9 @@ impl Kryo {
     /// # Ok::<(), kryo5_core::Error>(())
     /// ```
     pub fn is_class_of_borrowed<'de, T: BorrowType<'de>>(&mut self, class: ClassRef) -> bool {
-        self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) == Some(class.0)
+        self.registry
+            .of_slot(T::type_slot(), TypeId::of::<T::Key>(), T::java_class)
+            == Some(class.0)
     }
 
     /// [`Kryo::check_registered`] for a borrowing type: Java's
@@ -154,7 +156,10 @@ impl Kryo {
         if T::DEFAULT_REGISTERED || !self.config.registration_required {
             return Ok(());
         }
-        match self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) {
+        match self
+            .registry
+            .of_slot(T::type_slot(), TypeId::of::<T::Key>(), T::java_class)
+        {
             Some(i) if self.registry.get(i).id.is_some() => Ok(()),
             _ => Err(Error::new(ErrorKind::NotRegistered(
                 T::java_class().into_owned(),
@@ -170,7 +175,10 @@ impl Kryo {
     /// ```
     pub fn strings_direct_borrowed<'de, T: BorrowType<'de>>(&mut self) -> bool {
         let now = !self.config.references;
-        match self.registry.of_key(TypeId::of::<T::Key>(), T::java_class) {
+        match self
+            .registry
+            .of_slot(T::type_slot(), TypeId::of::<T::Key>(), T::java_class)
+        {
             Some(i) => *self.registry.get_mut(i).strings_direct.get_or_insert(now),
             None => now,
         }
@@ -307,7 +315,9 @@ impl Kryo {
         &mut self,
         out: &mut O,
     ) -> Result<()> {
-        let reg = self.registry.of_key(TypeId::of::<T::Key>(), T::java_class);
+        let reg = self
+            .registry
+            .of_slot(T::type_slot(), TypeId::of::<T::Key>(), T::java_class);
         self.write_class_reg(out, reg, T::java_class)
     }
 
