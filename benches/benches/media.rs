@@ -8,7 +8,7 @@
 //! | group | ids | per iteration |
 //! |---|---|---|
 //! | `media/write` | `kryo5` (references off), `kryo5_refs` (on), `kryo5_compat` (compatible field serializer, references off), `bincode`, `speedy`, `postcard` | one MediaContent into a reused buffer |
-//! | `media/read` | as above | one MediaContent into owned structs |
+//! | `media/read` | as above, and `kryo5_borrowed`, `kryo5_refs_borrowed` | one MediaContent into owned structs (`_borrowed`: into the zero-copy twins) |
 //!
 //! ```text
 //! cargo bench -p kryo5-benches --bench media
@@ -68,6 +68,13 @@ fn reads(c: &mut Criterion) {
         let input = bytes(name);
         g.bench_function(name, |b| {
             b.iter(|| media::kryo5_read(&mut kryo, black_box(input)).unwrap());
+        });
+    }
+    for (name, kryo) in &media::SETUPS[..media::BORROWED_SETUPS] {
+        let mut kryo = kryo();
+        let input = bytes(name);
+        g.bench_function(format!("{name}_borrowed"), |b| {
+            b.iter(|| media::kryo5_read_borrowed(&mut kryo, black_box(input)).unwrap());
         });
     }
     let input = bytes("bincode");

@@ -11,7 +11,7 @@
 //! | group | functions | ids |
 //! |---|---|---|
 //! | `media_write` | `kryo5_write`, `bincode_write`, `speedy_write`, `postcard_write` | `flat`, `refs`, `compat` (kryo5); `standard` |
-//! | `media_read` | `kryo5_read`, `bincode_read`, `speedy_read`, `postcard_read` | as above |
+//! | `media_read` | `kryo5_read`, `kryo5_read_borrowed` (zero-copy twins; `flat`, `refs`), `bincode_read`, `speedy_read`, `postcard_read` | as above |
 //!
 //! ```text
 //! scripts/install-tools.sh          # iai-callgrind-runner, same version as the library
@@ -31,6 +31,7 @@ use iai_callgrind::{library_benchmark, library_benchmark_group, main};
 use kryo5::Kryo;
 use kryo5::io::Output;
 use kryo5_interop::media::MediaContent;
+use kryo5_interop::media_ref::MediaContentRef;
 
 /// A kryo5 case's state: a Kryo of one setup, an output, the value, its
 /// bytes, and where a read value goes.
@@ -40,6 +41,30 @@ struct Kryo5 {
     value: MediaContent,
     bytes: Vec<u8>,
     read: Option<MediaContent>,
+}
+
+/// A borrowed read's state: a Kryo of one setup, the value's bytes (kept
+/// for the whole run, so the value read may borrow them) and where the
+/// value read goes.
+struct Borrowed {
+    kryo: Kryo,
+    bytes: &'static [u8],
+    read: Option<MediaContentRef<'static>>,
+}
+
+/// Setup `index` of [`media::SETUPS`] for a borrowed read, warmed by one.
+fn borrowed(index: usize) -> Borrowed {
+    assert!(index < media::BORROWED_SETUPS, "no borrowed layout");
+    let Kryo5 {
+        mut kryo, bytes, ..
+    } = kryo5(index);
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    media::kryo5_read_borrowed(&mut kryo, bytes).expect("kryo5 reads borrowed");
+    Borrowed {
+        kryo,
+        bytes,
+        read: None,
+    }
 }
 
 /// A baseline's state: its reused buffer (holding the value's encoding),
@@ -106,6 +131,16 @@ fn kryo5_read(mut s: Kryo5) -> Kryo5 {
     s
 }
 
+#[library_benchmark]
+#[bench::flat(args = (0), setup = borrowed)]
+#[bench::refs(args = (1), setup = borrowed)]
+fn kryo5_read_borrowed(mut s: Borrowed) -> Borrowed {
+    s.read = Some(black_box(
+        media::kryo5_read_borrowed(&mut s.kryo, s.bytes).expect("kryo5 reads borrowed"),
+    ));
+    s
+}
+
 /// A write and a read benchmark function for one baseline.
 macro_rules! baseline {
     ($write:ident, $read:ident, $name:literal) => {
@@ -138,7 +173,7 @@ library_benchmark_group!(
 
 library_benchmark_group!(
     name = media_read;
-    benchmarks = kryo5_read, bincode_read, speedy_read, postcard_read
+    benchmarks = kryo5_read, kryo5_read_borrowed, bincode_read, speedy_read, postcard_read
 );
 
 main!(library_benchmark_groups = media_write, media_read);

@@ -27,6 +27,21 @@ fn kryo5_cases_round_trip_in_every_setup() {
 }
 
 #[test]
+fn borrowed_reads_give_the_same_value() {
+    let value = media::value();
+    for (name, kryo) in &media::SETUPS[..media::BORROWED_SETUPS] {
+        let mut kryo = kryo();
+        let mut out = Output::with_capacity(media::CAPACITY);
+        let n = media::kryo5_write(&mut kryo, &mut out, &value).unwrap();
+        let bytes = out.as_slice()[..n].to_vec();
+        for _ in 0..2 {
+            let back = media::kryo5_read_borrowed(&mut kryo, &bytes).unwrap();
+            assert_eq!(back.to_owned(), value, "{name}");
+        }
+    }
+}
+
+#[test]
 fn baselines_round_trip_the_same_value() {
     let mirror = media::Mirror::from(&media::value());
     let encodings = media::encodings();

@@ -13,11 +13,13 @@
 //!
 //! Writes go into a buffer reused across calls (kryo5: an `Output` reset
 //! per call; baselines: a slice); reads build the owned structs, strings and
-//! vectors included, as an application would.
+//! vectors included, as an application would; the borrowed read builds
+//! the zero-copy twins instead.
 
 use kryo5::Kryo;
 use kryo5::io::{Input, Output};
 use kryo5_interop::media as model;
+use kryo5_interop::media_ref::MediaContentRef;
 
 /// The mirror of [`model::MediaContent`] the baselines encode.
 pub(crate) type Mirror = mirror::MediaContent;
@@ -163,6 +165,21 @@ pub(crate) fn kryo5_write(
 #[inline(never)]
 pub(crate) fn kryo5_read(kryo: &mut Kryo, bytes: &[u8]) -> kryo5::Result<model::MediaContent> {
     kryo.read_object(&mut Input::new(bytes))
+}
+
+/// The [`SETUPS`] whose layout the borrowed structs read (all but the
+/// compatible field serializer's).
+pub(crate) const BORROWED_SETUPS: usize = 2;
+
+/// kryo5: `readObject` of `bytes` into the borrowed structs of
+/// [`kryo5_interop::media_ref`] (strings borrowed from `bytes`, short
+/// ASCII ones copied inline: no allocation but the two lists).
+#[inline(never)]
+pub(crate) fn kryo5_read_borrowed<'a>(
+    kryo: &mut Kryo,
+    bytes: &'a [u8],
+) -> kryo5::Result<MediaContentRef<'a>> {
+    kryo.read_object_borrowed(&mut Input::new(bytes))
 }
 
 /// bincode 2's standard configuration (little-endian, varints).

@@ -96,6 +96,13 @@ pub enum ErrorKind {
     /// `null`).
     #[error("invalid argument: {0}")]
     InvalidArgument(String),
+    /// A value read into a type that borrows from the input
+    /// ([`BorrowType`](crate::borrow::BorrowType)) that cannot borrow it: a
+    /// string Kryo wrote in its ASCII form or with surrogate pairs read as
+    /// `&str`, or any borrowed read from a stream input. `StrRef` and
+    /// `Cow<str>` fields accept every string.
+    #[error("cannot borrow {0} from the input")]
+    Borrow(&'static str),
 }
 
 impl Error {

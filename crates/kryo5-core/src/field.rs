@@ -95,10 +95,16 @@ pub fn write<T: KryoType, O: Out + ?Sized>(
     }
     match value {
         Some(v) => kryo.write_object_args(out, v, args),
-        None => Err(Error::new(ErrorKind::InvalidArgument(
-            "field value cannot be null when canBeNull is false".into(),
-        ))),
+        None => Err(null_field()),
     }
+}
+
+/// Java `null` written to a field that cannot be null.
+#[cold]
+pub(crate) fn null_field() -> Error {
+    Error::new(ErrorKind::InvalidArgument(
+        "field value cannot be null when canBeNull is false".into(),
+    ))
 }
 
 /// Reads an object field written by [`write()`]: `None` for Java `null`.
@@ -140,7 +146,7 @@ pub fn read_required<'de, T: KryoType, I: In<'de> + ?Sized>(
 }
 
 #[cold]
-fn null_in(at: u64) -> Error {
+pub(crate) fn null_in(at: u64) -> Error {
     Error::new(ErrorKind::UnexpectedNull("a non-Option field")).at(at)
 }
 

@@ -8,7 +8,7 @@
 //! `write_class_and_object` of a boxed value) are written and read.
 
 use kryo5_io::sink::Sink;
-use kryo5_io::source::Source;
+use kryo5_io::source::{Lend, Source};
 use kryo5_io::{Flavour, InputBuffer, JavaString, OutputBuffer, Result, StrRef};
 
 /// The write side of a buffer, object safe. Every method is the
@@ -196,6 +196,17 @@ pub trait In<'de> {
     /// A string borrowed from the input where possible (slice inputs; a
     /// stream input returns owned strings).
     fn read_str(&mut self) -> Result<Option<StrRef<'de>>>;
+    /// `n` bytes borrowed from the input ([`InputBuffer::read_bytes_lent`]):
+    /// `None`, consuming nothing, where the input cannot lend (a stream).
+    fn read_lent(&mut self, n: usize) -> Result<Option<&'de [u8]>> {
+        let _ = n;
+        Ok(None)
+    }
+    /// The whole input where it outlives the reader (a slice:
+    /// [`Lend`]), for re-borrowing bytes read before.
+    fn lent(&self) -> Option<&'de [u8]> {
+        None
+    }
     /// [`InputBuffer::read_ints_into`].
     fn read_ints_into(&mut self, dst: &mut [i32]) -> Result<()>;
     /// [`InputBuffer::read_ints_var_or_fixed`].
@@ -238,7 +249,7 @@ macro_rules! forward_in {
     )*};
 }
 
-impl<'de, S: Source, F: Flavour> In<'de> for InputBuffer<'de, S, F> {
+impl<'de, S: Source + Lend<'de>, F: Flavour> In<'de> for InputBuffer<'de, S, F> {
     forward_in! {
         read_byte() -> Result<u8>;
         peek_byte() -> Result<u8>;
@@ -277,8 +288,17 @@ impl<'de, S: Source, F: Flavour> In<'de> for InputBuffer<'de, S, F> {
 
     #[inline(always)]
     fn read_str(&mut self) -> Result<Option<StrRef<'de>>> {
-        // The general case: an owned string. Slice inputs borrow, below.
-        Ok(self.read_string()?.map(StrRef::Owned))
+        self.read_str_lent()
+    }
+
+    #[inline(always)]
+    fn read_lent(&mut self, n: usize) -> Result<Option<&'de [u8]>> {
+        self.read_bytes_lent(n)
+    }
+
+    #[inline(always)]
+    fn lent(&self) -> Option<&'de [u8]> {
+        self.source().lend()
     }
 
     #[inline(always)]

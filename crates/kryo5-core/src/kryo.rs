@@ -13,6 +13,8 @@ use crate::registry::{DynRead, IdMap, ReadDyn, RegIndex, Registry};
 use crate::serializer::{Registered, Serializer};
 use crate::types::{KryoType, NullForm, Object, Shared};
 
+mod borrowed;
+
 /// Default maximum nesting depth: deep enough for real graphs, shallow
 /// enough that hostile input cannot overflow the stack.
 pub const DEFAULT_MAX_DEPTH: u32 = 1000;
@@ -770,34 +772,51 @@ impl Kryo {
         &mut self,
         input: &mut I,
     ) -> Result<bool> {
+        let own = self.registry.of::<T>();
+        self.read_class_checked(input, own, Self::is_class_of::<T>, T::java_class)
+    }
+
+    /// [`Kryo::read_class_expect`] for the class `is` accepts, named
+    /// `expected`, whose own registration (if known) is `own`.
+    #[inline]
+    fn read_class_checked<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        own: Option<RegIndex>,
+        is: impl FnOnce(&mut Self, ClassRef) -> bool,
+        expected: impl FnOnce() -> Cow<'static, str>,
+    ) -> Result<bool> {
         let at = input.total();
         let v = input.read_var_int(true)? as u32;
-        // The common case, `T`'s own id, needs no lookup by id: a
+        // The common case, the class's own id, needs no lookup by id: a
         // registration's id and the id table always agree.
-        if let Some(i) = self.registry.of::<T>()
+        if let Some(i) = own
             && let Some(id) = self.registry.get(i).id
             && v > 1
             && v == id.wrapping_add(2)
         {
             return Ok(true);
         }
-        self.read_class_expect_rest::<T, I>(input, v, at)
+        self.read_class_checked_rest(input, v, at, is, expected)
     }
 
-    /// [`Kryo::read_class_expect`] for a descriptor other than `T`'s id.
+    /// [`Kryo::read_class_checked`] for a descriptor other than the
+    /// class's own id.
     #[inline(never)]
-    fn read_class_expect_rest<'de, T: KryoType, I: In<'de> + ?Sized>(
+    fn read_class_checked_rest<'de, I: In<'de> + ?Sized>(
         &mut self,
         input: &mut I,
         v: u32,
         at: u64,
+        is: impl FnOnce(&mut Self, ClassRef) -> bool,
+        expected: impl FnOnce() -> Cow<'static, str>,
     ) -> Result<bool> {
         let Some(found) = self.class_of_descriptor(input, v, false, at)? else {
             return Ok(false);
         };
-        if !self.is_class_of::<T>(ClassRef(found)) {
+        if !is(self, ClassRef(found)) {
             return Err(Error::new(ErrorKind::WrongType {
-                expected: T::java_class().into_owned(),
+                expected: expected().into_owned(),
                 found: self.registry.get(found).name.clone().into_owned(),
             })
             .at(at));
@@ -863,6 +882,25 @@ impl Kryo {
         allow_null: bool,
     ) -> Result<Marker<T>> {
         let at = input.total();
+        Ok(match self.read_marker(input, allow_null)? {
+            Marker::Null => Marker::Null,
+            Marker::New(id) => Marker::New(id),
+            Marker::Back(id) => Marker::Back(
+                self.back_reference(id, input.lent())
+                    .map_err(|e| e.at(at))?,
+            ),
+        })
+    }
+
+    /// Reads a reference marker: `Back` holds the id referred to. Inlined
+    /// into each reader, as the marker code was before it was shared.
+    #[inline(always)]
+    fn read_marker<'de, I: In<'de> + ?Sized>(
+        &mut self,
+        input: &mut I,
+        allow_null: bool,
+    ) -> Result<Marker<u32>> {
+        let at = input.total();
         let v = input.read_var_int(true)? as u32;
         match v {
             0 if allow_null => Ok(Marker::Null),
@@ -872,23 +910,21 @@ impl Kryo {
                 self.graph.read.push(Slot::Empty);
                 Ok(Marker::New(id))
             }
-            n => self
-                .back_reference(n - 2)
-                .map(Marker::Back)
-                .map_err(|e| e.at(at)),
+            n => Ok(Marker::Back(n - 2)),
         }
     }
 
-    /// The object bound to reference `id`, as a `T`.
-    fn back_reference<T: KryoType>(&self, id: u32) -> Result<T> {
-        match self.graph.read.get(id as usize) {
-            Some(Slot::Bound(shared)) => T::from_shared(shared),
-            Some(Slot::Text(range)) => {
-                let text = &self.graph.texts[range.start as usize..range.end as usize];
-                T::from_shared(&(Arc::new(text.to_owned()) as Shared))
-            }
-            _ => Err(Error::new(ErrorKind::BadReference(id))),
-        }
+    /// The object bound to reference `id`, as a `T`; `lent` is the input
+    /// being read if it lends its bytes (for strings read borrowed).
+    fn back_reference<T: KryoType>(&self, id: u32, lent: Option<&[u8]>) -> Result<T> {
+        let text = match self.graph.read.get(id as usize) {
+            Some(Slot::Bound(shared)) => return T::from_shared(shared),
+            Some(Slot::Text(range)) => &self.graph.texts[range.start as usize..range.end as usize],
+            Some(&Slot::Lent(addr, len)) => &borrowed::reread(lent, addr, len)
+                .ok_or_else(|| Error::new(ErrorKind::BadReference(id)))?,
+            _ => return Err(Error::new(ErrorKind::BadReference(id))),
+        };
+        T::from_shared(&(Arc::new(text.to_owned()) as Shared))
     }
 
     /// Binds the object being read to the reference id reserved for it, so
@@ -1265,13 +1301,10 @@ impl Kryo {
             if !k.config.references && k.null_form::<T>().is_some() {
                 return k.read_payload_nullable(input, args);
             }
-            let at = input.total();
-            match input.read_byte()? {
-                0 => Ok(None),
-                1 => k.read_payload(input, args).map(Some),
-                b => {
-                    Err(Error::new(ErrorKind::InvalidData(format!("null marker {b:#04x}"))).at(at))
-                }
+            if read_not_null(input)? {
+                k.read_payload(input, args).map(Some)
+            } else {
+                Ok(None)
             }
         })
     }
@@ -1547,6 +1580,10 @@ enum Slot {
     /// A string, by its bytes in `Graph::texts`; materialized as an
     /// `Arc<String>` only when a back-reference asks for it.
     Text(std::ops::Range<u32>),
+    /// A string read borrowed from a slice input, by the address and
+    /// length of its Kryo bytes there: a back-reference reads them again
+    /// (see `kryo/borrowed.rs`).
+    Lent(usize, usize),
 }
 
 enum Marker<T> {
@@ -1560,6 +1597,17 @@ enum Marker<T> {
 #[cold]
 fn unreachable_null<T>() -> Result<T> {
     Err(Error::new(ErrorKind::UnexpectedNull("a non-null object")))
+}
+
+/// Reads Kryo's `00`/`01` null marker: `true` for `01` (an object follows).
+#[inline]
+fn read_not_null<'de, I: In<'de> + ?Sized>(input: &mut I) -> Result<bool> {
+    let at = input.total();
+    match input.read_byte()? {
+        0 => Ok(false),
+        1 => Ok(true),
+        b => Err(Error::new(ErrorKind::InvalidData(format!("null marker {b:#04x}"))).at(at)),
+    }
 }
 
 fn write_null<O: Out + ?Sized>(out: &mut O, form: NullForm) -> Result<()> {

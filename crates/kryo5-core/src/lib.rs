@@ -7,6 +7,7 @@
 //! [`Kryo`] writes and reads it with Java's framing: class descriptors,
 //! `null` markers, reference markers.
 
+pub mod borrow;
 mod chunked;
 mod error;
 pub mod field;

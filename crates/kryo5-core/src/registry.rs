@@ -9,6 +9,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use crate::error::Result;
 use crate::io::In;
 use crate::kryo::Kryo;
+use crate::slot::TypeSlot;
 use crate::types::{KryoType, Object};
 
 /// What a dynamic reader reads, the class being known.
@@ -141,21 +142,39 @@ impl Registry {
     /// by type.
     #[inline]
     pub(crate) fn of<T: KryoType>(&mut self) -> Option<RegIndex> {
-        if let Some(slot) = T::type_slot() {
+        self.of_slot(T::type_slot(), TypeId::of::<T>(), T::java_class)
+    }
+
+    /// The registration of a type with `slot` (if it has one), `key` its
+    /// `TypeId` (or a borrowed type's `BorrowType::Key`), `name()` its
+    /// class: through the slot when it has one, else the `TypeId` table.
+    #[inline]
+    pub(crate) fn of_slot(
+        &mut self,
+        slot: Option<&TypeSlot>,
+        key: TypeId,
+        name: fn() -> Cow<'static, str>,
+    ) -> Option<RegIndex> {
+        if let Some(slot) = slot {
             let k = slot.index();
             if let Some(&Some(i)) = self.by_slot.get(k) {
                 return Some(i);
             }
-            return self.fill_slot::<T>(k);
+            return self.fill_slot(k, key, name);
         }
-        self.of_type::<T>()
+        self.of_key(key, name)
     }
 
-    /// [`Registry::of`] for a type whose slot `k` is not filled yet.
+    /// [`Registry::of_slot`] for a type whose slot `k` is not filled yet.
     #[cold]
     #[inline(never)]
-    fn fill_slot<T: KryoType>(&mut self, k: usize) -> Option<RegIndex> {
-        let i = self.of_type::<T>()?;
+    fn fill_slot(
+        &mut self,
+        k: usize,
+        key: TypeId,
+        name: fn() -> Cow<'static, str>,
+    ) -> Option<RegIndex> {
+        let i = self.of_key(key, name)?;
         if self.by_slot.len() <= k {
             self.by_slot.resize(k + 1, None);
         }
@@ -163,13 +182,19 @@ impl Registry {
         Some(i)
     }
 
-    /// [`Registry::of`] through the table keyed by `TypeId`.
-    fn of_type<T: KryoType>(&mut self) -> Option<RegIndex> {
-        let key = TypeId::of::<T>();
+    /// The registration of the class named `name()`, cached under `key`
+    /// (the `TypeId` of a type standing for it: a `KryoType`, or a
+    /// borrowed type's `BorrowType::Key`).
+    #[inline]
+    pub(crate) fn of_key(
+        &mut self,
+        key: TypeId,
+        name: impl FnOnce() -> Cow<'static, str>,
+    ) -> Option<RegIndex> {
         if let Some(&i) = self.by_type.get(&key) {
             return Some(i);
         }
-        let i = self.by_name(&T::java_class())?;
+        let i = self.by_name(&name())?;
         self.by_type.insert(key, i);
         Some(i)
     }

@@ -46,24 +46,7 @@ pub(crate) fn expand(
         members.push(m.clone());
         locals.push(local);
     }
-    let skipped = &fields.skipped;
-    let construct = if fields.named {
-        quote!(Self { #(#members: #locals,)* #(#skipped: ::core::default::Default::default(),)* })
-    } else {
-        let mut slots: Vec<(usize, TokenStream)> = members
-            .iter()
-            .zip(&locals)
-            .map(|(m, l)| (member_index(m), quote!(#l)))
-            .chain(
-                skipped
-                    .iter()
-                    .map(|m| (member_index(m), quote!(::core::default::Default::default()))),
-            )
-            .collect();
-        slots.sort_by_key(|(i, _)| *i);
-        let values = slots.into_iter().map(|(_, v)| v);
-        quote!(Self( #(#values,)* ))
-    };
+    let construct = construct(fields.named, &members, &locals, &fields.skipped);
     let fields_impl = fields_impl(&fields, &class);
 
     // With a superclass part the fields interleave: one at a time, in the
@@ -495,6 +478,33 @@ fn record_fields(fields: &mut Fields) -> Result<()> {
     Ok(())
 }
 
+/// The struct built from `locals` (one per member in `members`), skipped
+/// members as `Default`.
+pub(crate) fn construct(
+    named: bool,
+    members: &[syn::Member],
+    locals: &[Ident],
+    skipped: &[syn::Member],
+) -> TokenStream {
+    if named {
+        quote!(Self { #(#members: #locals,)* #(#skipped: ::core::default::Default::default(),)* })
+    } else {
+        let mut slots: Vec<(usize, TokenStream)> = members
+            .iter()
+            .zip(locals)
+            .map(|(m, l)| (member_index(m), quote!(#l)))
+            .chain(
+                skipped
+                    .iter()
+                    .map(|m| (member_index(m), quote!(::core::default::Default::default()))),
+            )
+            .collect();
+        slots.sort_by_key(|(i, _)| *i);
+        let values = slots.into_iter().map(|(_, v)| v);
+        quote!(Self( #(#values,)* ))
+    }
+}
+
 fn member_index(m: &syn::Member) -> usize {
     match m {
         syn::Member::Unnamed(i) => i.index as usize,
@@ -503,7 +513,7 @@ fn member_index(m: &syn::Member) -> usize {
 }
 
 /// Adds the field to an error's trace.
-fn traced(f: &Field, class: &str, expr: TokenStream) -> TokenStream {
+pub(crate) fn traced(f: &Field, class: &str, expr: TokenStream) -> TokenStream {
     let name = &f.java_name;
     quote!((#expr).map_err(|e| ::kryo5::Error::from(e).in_field(#name, #class))?)
 }
@@ -530,7 +540,7 @@ fn write_value(f: &Field) -> TokenStream {
     }
 }
 
-fn write_field(f: &Field, class: &str) -> TokenStream {
+pub(crate) fn write_field(f: &Field, class: &str) -> TokenStream {
     let m = &f.member;
     let expr = match &f.kind {
         Kind::Prim(_) => write_value(f),
@@ -583,7 +593,7 @@ fn write_field(f: &Field, class: &str) -> TokenStream {
 }
 
 /// The expression reading the field's value (of the field's Rust type).
-fn read_value(f: &Field) -> TokenStream {
+pub(crate) fn read_value(f: &Field) -> TokenStream {
     let var = f.attrs.var_int.unwrap_or(true);
     match &f.kind {
         Kind::Prim(p) => match p {

@@ -262,15 +262,26 @@ pub(crate) fn collect(data: &syn::DataStruct, generics: &Generics) -> Result<Fie
 
 /// The `kryo5::field::Field` describing an object field.
 pub(crate) fn field_spec(f: &Field, ty: &Type, generic_param: bool) -> TokenStream {
+    field_spec_of(f, ty, generic_param, &quote!(::kryo5::KryoType))
+}
+
+/// [`field_spec`] with the type's static facts from trait `tr`
+/// (`KryoType`, or `BorrowType<'a>` for a borrowing type).
+pub(crate) fn field_spec_of(
+    f: &Field,
+    ty: &Type,
+    generic_param: bool,
+    tr: &TokenStream,
+) -> TokenStream {
     let known = if f.attrs.open {
         quote!(false)
     } else if f.attrs.value_class {
         quote!(true)
     } else if generic_param {
         // A type variable resolves only through the position's generics.
-        quote!(args && <#ty as ::kryo5::KryoType>::FINAL)
+        quote!(args && <#ty as #tr>::FINAL)
     } else {
-        quote!(<#ty as ::kryo5::KryoType>::FINAL)
+        quote!(<#ty as #tr>::FINAL)
     };
     let can_be_null = !f.attrs.not_null;
     let args = if f.attrs.raw {

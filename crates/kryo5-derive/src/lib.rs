@@ -47,10 +47,18 @@
 //! }
 //! ```
 //!
+//! Zero-copy structs: on a struct with one lifetime parameter the derive
+//! implements `kryo5::borrow::BorrowType<'a>` instead (same layout, same
+//! attributes but `record` and `extends`): fields whose type names the
+//! lifetime (`StrRef<'a>`, `Cow<'a, str>`, `&'a str`, `&'a [u8]`, `Vec`s
+//! of them or of borrowed structs) are read borrowed from the input, the
+//! others as their owned `KryoType`.
+//!
 //! Misuse is a compile error that says what to change (tested with
 //! trybuild in `crates/kryo5/tests/ui/`).
 
 mod attrs;
+mod expand_borrow;
 mod expand_enum;
 mod expand_struct;
 mod fields;
@@ -63,6 +71,9 @@ use syn::{Data, DeriveInput, parse_macro_input};
 pub fn derive_kryo(input: TokenStream) -> TokenStream {
     let input = parse_macro_input!(input as DeriveInput);
     let result = attrs::type_attrs(&input.attrs).and_then(|attrs| match &input.data {
+        Data::Struct(s) if input.generics.lifetimes().next().is_some() => {
+            expand_borrow::expand(&input, s, &attrs)
+        }
         Data::Struct(s) => expand_struct::expand(&input, s, &attrs),
         Data::Enum(e) => expand_enum::expand(&input, e, &attrs),
         Data::Union(_) => Err(syn::Error::new_spanned(

@@ -46,6 +46,7 @@ pub mod graph;
 pub mod java;
 pub mod kryo5_side;
 pub mod media;
+pub mod media_ref;
 pub mod ops;
 pub mod oracle;
 pub mod outcome;

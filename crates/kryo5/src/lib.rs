@@ -95,6 +95,7 @@ pub mod io {
 pub mod dynamic {
     pub use kryo5_dynamic::*;
 }
+pub use kryo5_core::borrow;
 pub use kryo5_core::field;
 #[doc(hidden)]
 pub use kryo5_core::inherit;

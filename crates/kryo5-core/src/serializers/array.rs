@@ -82,7 +82,7 @@ fn same_type<T: KryoType>() -> bool {
 const RESERVED: usize = 64;
 
 /// Writes `uvarint(len + 1)`.
-fn write_len<O: Out + ?Sized>(out: &mut O, len: usize) -> Result<()> {
+pub(crate) fn write_len<O: Out + ?Sized>(out: &mut O, len: usize) -> Result<()> {
     let n = i32::try_from(len)
         .ok()
         .filter(|&n| n < i32::MAX)
@@ -96,7 +96,7 @@ fn write_len<O: Out + ?Sized>(out: &mut O, len: usize) -> Result<()> {
 }
 
 /// Reads `uvarint(len + 1)`: `None` for a null array.
-fn read_len<'de, I: In<'de> + ?Sized>(input: &mut I) -> Result<Option<usize>> {
+pub(crate) fn read_len<'de, I: In<'de> + ?Sized>(input: &mut I) -> Result<Option<usize>> {
     let at = input.total();
     match input.read_var_int(true)? {
         0 => Ok(None),

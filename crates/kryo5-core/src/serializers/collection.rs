@@ -393,13 +393,26 @@ fn read_elements<'de, E: Element, I: In<'de> + ?Sized>(
     input: &mut I,
     len: usize,
     items: &mut Vec<E>,
-    mut one: impl FnMut(&mut Kryo, &mut I) -> Result<Option<E::Value>>,
+    one: impl FnMut(&mut Kryo, &mut I) -> Result<Option<E::Value>>,
+) -> Result<()> {
+    read_each(kryo, input, len, items, E::from_value, one)
+}
+
+/// [`read_elements`] for any element type, made by `from` (a value read
+/// at a byte offset, `None` for Java `null`).
+pub(crate) fn read_each<'de, E, V, I: In<'de> + ?Sized>(
+    kryo: &mut Kryo,
+    input: &mut I,
+    len: usize,
+    items: &mut Vec<E>,
+    from: fn(Option<V>, u64) -> Result<E>,
+    mut one: impl FnMut(&mut Kryo, &mut I) -> Result<Option<V>>,
 ) -> Result<()> {
     let mut free = FreeElements::new();
     for i in 0..len {
         let start = input.total();
         let e = one(kryo, input)
-            .and_then(|v| E::from_value(v, start))
+            .and_then(|v| from(v, start))
             .map_err(|err| err.in_element(i))?;
         free.check(start, input.total(), start)?;
         items.push(e);

@@ -5,7 +5,7 @@ use std::sync::{Arc, Mutex};
 
 use kryo5::io::JavaString;
 use kryo5::{Kryo, Object};
-use kryo5_interop::graph::{Case, Entry, Graphs, kryo_with};
+use kryo5_interop::graph::{Case, Entry, Graphs, Report, kryo_with};
 
 // ----- model -------------------------------------------------------------------
 
@@ -774,4 +774,56 @@ pub fn wrong_cases(g: &mut Graphs) {
     let mut unshared = shared();
     unshared.b = Some(Arc::new(inner(5, Some("in"))));
     g.add(Case::new("refs.shared", kryo_refs, unshared).sweep(false));
+}
+
+/// [`StrPair`] as a borrowed struct.
+#[derive(Kryo, Clone, Debug, Default)]
+#[kryo(class = "CasesBasic$StrPair")]
+pub struct StrPairRef<'a> {
+    a: Option<kryo5::borrow::StrRef<'a>>,
+    b: Option<std::borrow::Cow<'a, str>>,
+    c: Option<Box<dyn Object>>,
+}
+
+/// Java's `strpair` bytes (one string object in three fields: with
+/// references on, two back-references, one from an owned `Object` field)
+/// read into [`StrPairRef`]; without references, written back to Java's
+/// bytes. Returns the failures.
+pub fn borrowed_str_pair(report: &Report) -> Vec<String> {
+    let mut failures = Vec::new();
+    let setups: [fn() -> Kryo; 3] = [kryo, kryo_refs, kryo_refsafter];
+    for (name, k) in ["strpair", "refs.strpair", "refsafter.strpair"]
+        .into_iter()
+        .zip(setups)
+    {
+        let java = report.java_bytes(name);
+        let mut input = kryo5::io::Input::new(java);
+        let read = k().read_class_and_object_borrowed::<StrPairRef<'_>, _>(&mut input, false);
+        let v = match read {
+            Ok(Some(v)) => v,
+            other => {
+                failures.push(format!("{name}: borrowed read gave {other:?}"));
+                continue;
+            }
+        };
+        let c = v.c.as_ref().and_then(|o| o.downcast_ref::<Arc<String>>());
+        let ok = v.a.as_deref() == Some("same")
+            && v.b.as_deref() == Some("same")
+            && c.map(|s| s.as_str()) == Some("same")
+            && input.total() == java.len() as u64;
+        if !ok {
+            failures.push(format!("{name}: borrowed read {v:?}"));
+        }
+        if name == "strpair" {
+            let mut out = kryo5::io::Output::new();
+            let written = k().write_class_and_object_borrowed(&mut out, Some(&v), false);
+            if written.is_err() || out.as_slice() != java {
+                failures.push(format!(
+                    "{name}: written back as {written:?} {:x?}",
+                    out.as_slice()
+                ));
+            }
+        }
+    }
+    failures
 }

@@ -22,14 +22,22 @@ use kryo5_interop::graph::Graphs;
 fn basic_graphs_match_java() {
     let mut g = Graphs::new();
     basic::cases(&mut g);
-    g.run().assert_ok();
+    let report = g.run();
+    report.assert_ok();
+    let failures = basic::borrowed_str_pair(&report);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
 fn media_content_matches_java() {
     let mut g = Graphs::new();
     media::cases(&mut g);
-    g.run().assert_ok();
+    let report = g.run();
+    report.assert_ok();
+    // The borrowed twins read the same Java bytes (one JVM run for both).
+    let failures = media::borrowed_reads(&report);
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    media::borrowed_compat_is_refused(&report).unwrap();
 }
 
 #[test]

@@ -8,7 +8,7 @@ use zerocopy::FromBytes;
 use zerocopy::byteorder::{F32, F64, I16, I32, I64, U16};
 
 use super::InputBuffer;
-use super::source::SliceSource;
+use super::source::{Lend, SliceSource, Source};
 use super::text::{Header, ascii_units, push_cesu8, short_ascii};
 use crate::error::{Error, ErrorKind, Result};
 use crate::flavour::Flavour;
@@ -57,6 +57,48 @@ impl PartialEq<str> for StrRef<'_> {
     }
 }
 
+impl PartialEq<&str> for StrRef<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        &**self == *other
+    }
+}
+
+/// Equal when the strings are, however each is held.
+///
+/// ```
+/// use kryo5_io::StrRef;
+/// assert_eq!(StrRef::Borrowed("ab"), StrRef::Owned("ab".into()));
+/// ```
+impl PartialEq for StrRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Eq for StrRef<'_> {}
+
+/// The empty string, borrowed.
+///
+/// ```
+/// assert_eq!(&*kryo5_io::StrRef::default(), "");
+/// ```
+impl Default for StrRef<'_> {
+    fn default() -> Self {
+        StrRef::Borrowed("")
+    }
+}
+
+/// The string itself.
+///
+/// ```
+/// assert_eq!(kryo5_io::StrRef::Borrowed("é").to_string(), "é");
+/// ```
+impl std::fmt::Display for StrRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
 impl<'de> StrRef<'de> {
     /// The string, owned.
     #[must_use]
@@ -97,14 +139,7 @@ impl<'de, F: Flavour> InputBuffer<'de, SliceSource<'de>, F> {
     /// [`ErrorKind::UnexpectedEnd`] if fewer bytes are left.
     #[inline]
     pub fn read_bytes_ref(&mut self, n: usize) -> Result<&'de [u8]> {
-        let data: &'de [u8] = self.src.data;
-        match data.get(self.pos..).and_then(|rest| rest.get(..n)) {
-            Some(bytes) => {
-                self.pos += n;
-                Ok(bytes)
-            }
-            None => Err(self.end_error(n)),
-        }
+        self.bytes_in(self.src.data, n)
     }
 
     /// Kryo's `readString` without copying where possible: see [`StrRef`].
@@ -118,53 +153,7 @@ impl<'de, F: Flavour> InputBuffer<'de, SliceSource<'de>, F> {
     /// # Errors
     /// As [`read_string`](InputBuffer::read_string).
     pub fn read_str(&mut self) -> Result<Option<StrRef<'de>>> {
-        let data: &'de [u8] = self.src.data;
-        // Fast path: a short ASCII-form string, copied inline.
-        if let Some(s) = short_ascii(&data[self.pos..]) {
-            self.pos += s.len();
-            return Ok(Some(StrRef::Inline(s)));
-        }
-        match self.string_header()? {
-            Header::Null => Ok(None),
-            Header::Units(0) => Ok(Some(StrRef::Borrowed(""))),
-            Header::Ascii => {
-                // Longer than 32 characters (shorter ones took the fast path).
-                let rest = &data[self.pos..];
-                let ascii = text::ascii_prefix(rest);
-                let end = ascii.len();
-                let Some(&last) = rest.get(end) else {
-                    return Err(self.end_error(rest.len() + 1));
-                };
-                self.pos += end + 1;
-                let mut s = String::with_capacity(end + 1);
-                s.push_str(ascii);
-                s.push(char::from(last & 0x7f));
-                Ok(Some(StrRef::Owned(s)))
-            }
-            Header::Units(n) => {
-                let rest = &data[self.pos..];
-                if let Some(ascii) = ascii_units(rest, n) {
-                    self.pos += n;
-                    return Ok(Some(StrRef::Borrowed(ascii)));
-                }
-                let base = self.total();
-                let bytes = match text::cesu8_scan(rest, n) {
-                    Scan::Complete { bytes } => bytes,
-                    Scan::Invalid { at } => {
-                        return Err(Error::new(ErrorKind::MalformedString, base + at as u64));
-                    }
-                    Scan::Truncated { .. } => return Err(self.end_error(n)),
-                };
-                let span = &rest[..bytes];
-                self.pos += bytes;
-                if let Some(s) = text::utf8(span) {
-                    return Ok(Some(StrRef::Borrowed(s)));
-                }
-                let mut s = String::with_capacity(span.len());
-                push_cesu8(span, base, &mut s)?;
-                Ok(Some(StrRef::Owned(s)))
-            }
-        }
+        self.str_in(self.src.data)
     }
 
     view!(
@@ -230,4 +219,115 @@ impl<'de, F: Flavour> InputBuffer<'de, SliceSource<'de>, F> {
         /// ```
         read_doubles_ref, F64, 8
     );
+}
+
+impl<'de, S: Source + Lend<'de>, F: Flavour> InputBuffer<'de, S, F> {
+    /// `n` bytes borrowed from the input where its source lends them (a
+    /// slice: [`Lend`]); `None`, consuming nothing, for a stream.
+    ///
+    /// ```
+    /// let mut input = kryo5_io::Input::new(&[1, 2, 3]);
+    /// assert_eq!(input.read_bytes_lent(2)?, Some(&[1, 2][..]));
+    /// let mut stream = kryo5_io::Input::from_reader(&[1, 2, 3][..]);
+    /// assert_eq!(stream.read_bytes_lent(2)?, None);
+    /// # Ok::<(), kryo5_io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// [`ErrorKind::UnexpectedEnd`] if fewer bytes are left.
+    #[inline]
+    pub fn read_bytes_lent(&mut self, n: usize) -> Result<Option<&'de [u8]>> {
+        match self.src.lend() {
+            Some(data) => self.bytes_in(data, n).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// Kryo's `readString` for any input: borrowed as
+    /// [`read_str`](InputBuffer::read_str) does where the source lends its
+    /// bytes, else owned.
+    ///
+    /// ```
+    /// let bytes = [0x85, 0x63, 0x61, 0x66, 0xc3, 0xa9];
+    /// let s = kryo5_io::Input::new(&bytes).read_str_lent()?.unwrap();
+    /// assert!(matches!(s, kryo5_io::StrRef::Borrowed("café")));
+    /// let s = kryo5_io::Input::from_reader(&bytes[..]).read_str_lent()?.unwrap();
+    /// assert!(matches!(s, kryo5_io::StrRef::Owned(_)));
+    /// # Ok::<(), kryo5_io::Error>(())
+    /// ```
+    ///
+    /// # Errors
+    /// As [`read_string`](InputBuffer::read_string).
+    #[inline]
+    pub fn read_str_lent(&mut self) -> Result<Option<StrRef<'de>>> {
+        match self.src.lend() {
+            Some(data) => self.str_in(data),
+            None => Ok(self.read_string()?.map(StrRef::Owned)),
+        }
+    }
+}
+
+impl<'de, S: Source, F: Flavour> InputBuffer<'de, S, F> {
+    /// `n` bytes of `data` (the source's whole window) from the position.
+    #[inline]
+    fn bytes_in(&mut self, data: &'de [u8], n: usize) -> Result<&'de [u8]> {
+        match data.get(self.pos..).and_then(|rest| rest.get(..n)) {
+            Some(bytes) => {
+                self.pos += n;
+                Ok(bytes)
+            }
+            None => Err(self.end_error(n)),
+        }
+    }
+
+    /// Kryo's `readString` borrowing from `data` (the source's whole
+    /// window): see [`StrRef`].
+    fn str_in(&mut self, data: &'de [u8]) -> Result<Option<StrRef<'de>>> {
+        // Fast path: a short ASCII-form string, copied inline.
+        if let Some(s) = short_ascii(&data[self.pos..]) {
+            self.pos += s.len();
+            return Ok(Some(StrRef::Inline(s)));
+        }
+        match self.string_header()? {
+            Header::Null => Ok(None),
+            Header::Units(0) => Ok(Some(StrRef::Borrowed(""))),
+            Header::Ascii => {
+                // Longer than 32 characters (shorter ones took the fast path).
+                let rest = &data[self.pos..];
+                let ascii = text::ascii_prefix(rest);
+                let end = ascii.len();
+                let Some(&last) = rest.get(end) else {
+                    return Err(self.end_error(rest.len() + 1));
+                };
+                self.pos += end + 1;
+                let mut s = String::with_capacity(end + 1);
+                s.push_str(ascii);
+                s.push(char::from(last & 0x7f));
+                Ok(Some(StrRef::Owned(s)))
+            }
+            Header::Units(n) => {
+                let rest = &data[self.pos..];
+                if let Some(ascii) = ascii_units(rest, n) {
+                    self.pos += n;
+                    return Ok(Some(StrRef::Borrowed(ascii)));
+                }
+                let base = self.total();
+                let bytes = match text::cesu8_scan(rest, n) {
+                    Scan::Complete { bytes } => bytes,
+                    Scan::Invalid { at } => {
+                        return Err(Error::new(ErrorKind::MalformedString, base + at as u64));
+                    }
+                    Scan::Truncated { .. } => return Err(self.end_error(n)),
+                };
+                let span = &rest[..bytes];
+                self.pos += bytes;
+                if let Some(s) = text::utf8(span) {
+                    return Ok(Some(StrRef::Borrowed(s)));
+                }
+                let mut s = String::with_capacity(span.len());
+                push_cesu8(span, base, &mut s)?;
+                Ok(Some(StrRef::Owned(s)))
+            }
+        }
+    }
 }

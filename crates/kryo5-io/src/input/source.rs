@@ -55,6 +55,34 @@ impl Source for SliceSource<'_> {
     }
 }
 
+/// A source whose bytes outlive the input reading them, so that zero-copy
+/// reads can hand out `&'de` borrows: a [`SliceSource`] lends its slice,
+/// a [`Buffered`] stream lends nothing (its buffer is refilled in place).
+///
+/// ```
+/// use kryo5_io::source::Lend;
+/// let data = [1u8, 2];
+/// assert_eq!(kryo5_io::Input::new(&data).source().lend(), Some(&data[..]));
+/// ```
+pub trait Lend<'de> {
+    /// The whole input, if it outlives the reader.
+    fn lend(&self) -> Option<&'de [u8]>;
+}
+
+impl<'de> Lend<'de> for SliceSource<'de> {
+    #[inline(always)]
+    fn lend(&self) -> Option<&'de [u8]> {
+        Some(self.data)
+    }
+}
+
+impl<R> Lend<'_> for Buffered<R> {
+    #[inline(always)]
+    fn lend(&self) -> Option<&'static [u8]> {
+        None
+    }
+}
+
 /// A byte stream a [`Buffered`] source refills from.
 ///
 /// Implementer notes: [`Fill::fill`] reads at least one byte into a
