@@ -161,15 +161,19 @@ impl Codec {
         args: &[JType],
     ) -> Result<Json> {
         let mut out = Map::new();
-        for Slot { key, how, args, .. } in self.slots(def, args)? {
-            let f = fields.iter().find(|f| f.0 == key);
+        for (i, Slot { key, how, args, .. }) in self.slots(def, args)?.iter().enumerate() {
+            // Read values hold the fields in slot order.
+            let f = fields
+                .get(i)
+                .filter(|f| f.0 == *key)
+                .or_else(|| fields.iter().find(|f| f.0 == *key));
             // The evolution serializers' data may lack fields.
             if f.is_none() && !def.serializer.all_fields() {
                 continue;
             }
             let f = f.ok_or_else(|| bad(format!("missing field {key}")));
-            let j = f.and_then(|f| self.to_json_at(&f.1, &how, &args));
-            out.insert(key.clone(), j.map_err(|e| e.in_field(&key, class))?);
+            let j = f.and_then(|f| self.to_json_at(&f.1, how, args));
+            out.insert(key.clone(), j.map_err(|e| e.in_field(key, class))?);
         }
         Ok(Json::Object(out))
     }
@@ -309,16 +313,16 @@ impl Codec {
             .as_object()
             .ok_or_else(|| bad(format!("expected an object for {class}")))?;
         let mut fields = Vec::new();
-        for Slot { key, how, args, .. } in self.slots(def, args)? {
-            let f = match obj.get(&key) {
+        for Slot { key, how, args, .. } in self.slots(def, args)?.iter() {
+            let f = match obj.get(key) {
                 Some(f) => f,
                 None if !def.serializer.all_fields() => continue,
                 None => &Json::Null,
             };
             let v = self
-                .value_of_json(f, &how, &args)
-                .map_err(|e| e.in_field(&key, class))?;
-            fields.push((key, v));
+                .value_of_json(f, how, args)
+                .map_err(|e| e.in_field(key, class))?;
+            fields.push((key.clone(), v));
         }
         Ok(Value::Object {
             class: class.into(),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use kryo5_core::{Error, ErrorKind, In, Result};
 use kryo5_io::Input;
 
-use crate::codec::{Codec, How, Kind, Root, Slot, kind_of};
+use crate::codec::{Codec, How, Kind, Root, Slot};
 use crate::jdk::Coll;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
@@ -85,7 +85,7 @@ impl Codec {
             }
         };
         let schema = Arc::clone(&self.schema);
-        let kind = kind_of(&schema, &class)?;
+        let kind = self.kind_in(&schema, &class)?;
         let refs_on = self.schema.references;
         let at = input.total();
         let marker = if refs_on && (kind.uses_refs() || or_null) {
@@ -253,7 +253,7 @@ impl Codec {
             return self.read_evolving(input, class, (&slots, def.serializer), refs);
         }
         let mut fields = Vec::with_capacity(slots.len());
-        for slot in &slots {
+        for slot in slots.iter() {
             fields.push((slot.key.clone(), self.read_field(input, slot, class, refs)?));
         }
         Ok(Value::Object {

@@ -1,0 +1,87 @@
+//! The codec's per-class decisions, computed once: a class's serializer
+//! family and its field slots for each binding of its type arguments.
+//!
+//! A [`Codec`] never changes its schema, so nothing here is ever stale;
+//! a walk asks the cache instead of re-deriving the decisions for every
+//! object (field sorting, type-variable binding, name parsing).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use kryo5_core::Result;
+
+use crate::codec::{Codec, Kind, Slot};
+use crate::jtype::JType;
+use crate::schema::{ClassDef, Schema};
+
+/// The decisions cached by one codec.
+#[derive(Default)]
+pub(crate) struct Decisions {
+    /// Class name to its family.
+    kinds: RefCell<HashMap<String, Family>>,
+    /// Class name to the slots of each binding of its type parameters.
+    slots: RefCell<HashMap<String, Vec<Bound>>>,
+}
+
+/// The slots of a class with its type parameters bound to these arguments.
+type Bound = (Vec<JType>, Arc<[Slot]>);
+
+/// A cached serializer family: one that borrows nothing, or a class of
+/// the schema by its index (its family follows from its definition).
+#[derive(Clone)]
+enum Family {
+    Fixed(Kind<'static>),
+    Described(usize),
+}
+
+impl Codec {
+    /// The serializer family of `class` (schema or JVM name), `schema`
+    /// being this codec's schema (a clone of its `Arc` lets the caller
+    /// keep the family while walking mutably).
+    pub(crate) fn kind_in<'s>(&self, schema: &'s Schema, class: &str) -> Result<Kind<'s>> {
+        let cached = self.decisions.kinds.borrow().get(class).cloned();
+        let family = match cached {
+            Some(f) => f,
+            None => {
+                let f = match crate::codec::fixed_kind(class) {
+                    Some(k) => Family::Fixed(k),
+                    None => Family::Described(crate::codec::described(schema, class)?),
+                };
+                let mut kinds = self.decisions.kinds.borrow_mut();
+                kinds.insert(class.to_owned(), f.clone());
+                f
+            }
+        };
+        Ok(match family {
+            Family::Fixed(k) => k,
+            Family::Described(i) => crate::codec::def_kind(&schema.classes[i]),
+        })
+    }
+
+    /// The serializer family of `class` (schema or JVM name).
+    pub(crate) fn kind(&self, class: &str) -> Result<Kind<'_>> {
+        self.kind_in(&self.schema, class)
+    }
+
+    /// The fields of `class` (and its superclasses) in Kryo's order, with
+    /// the class's type variables bound to `args`; computed once per
+    /// class and arguments.
+    pub(crate) fn slots(&self, class: &ClassDef, args: &[JType]) -> Result<Arc<[Slot]>> {
+        let hit = self
+            .decisions
+            .slots
+            .borrow()
+            .get(&class.name)
+            .and_then(|bound| bound.iter().find(|b| b.0 == args))
+            .map(|b| Arc::clone(&b.1));
+        if let Some(slots) = hit {
+            return Ok(slots);
+        }
+        let slots: Arc<[Slot]> = self.compute_slots(class, args)?.into();
+        let mut cache = self.decisions.slots.borrow_mut();
+        let bound = cache.entry(class.name.clone()).or_default();
+        bound.push((args.to_vec(), Arc::clone(&slots)));
+        Ok(slots)
+    }
+}
