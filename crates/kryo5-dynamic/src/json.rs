@@ -3,6 +3,8 @@
 //! values referenced again, `{"@ref": id}` for back-references, numbers
 //! exact.
 
+use std::borrow::Cow;
+
 use kryo5_core::{Error, ErrorKind, Result};
 use serde_json::{Map, Number, Value as Json, json};
 
@@ -70,29 +72,31 @@ impl Codec {
         let (class, explicit) = match how {
             How::Prim(p, _) => return prim_json(*p, inner),
             How::DirectStr => return string_json(inner),
-            How::Object(t) | How::OrNull(t) => (t.raw_name(), false),
+            How::Object(t) | How::OrNull(t) => (t.raw_name_ref(), false),
             How::ClassAnd => (
-                inner
-                    .class()
-                    .ok_or_else(|| wrong("a value with a class", format!("{inner:?}")))?,
+                Cow::Borrowed(
+                    inner
+                        .class_name()
+                        .ok_or_else(|| wrong("a value with a class", format!("{inner:?}")))?,
+                ),
                 true,
             ),
         };
         let kind = self.kind(&class)?;
-        let body = self.payload_json(inner, &class, &kind, args)?;
         let mut tags = Map::new();
         if explicit {
-            tags.insert("@class".into(), Json::String(class));
+            tags.insert("@class".into(), Json::String(class.to_string()));
         }
         if let Some(id) = id {
             tags.insert("@id".into(), id.into());
         }
+        if let (Kind::User(def), Value::Object { fields, .. }) = (&kind, inner) {
+            // The tags lead the object's own fields.
+            return self.object_json(tags, fields, &class, def, args);
+        }
+        let body = self.payload_json(inner, &class, &kind, args)?;
         Ok(match body {
             _ if tags.is_empty() => body,
-            Json::Object(fields) if matches!(kind, Kind::User(_)) => {
-                tags.extend(fields);
-                Json::Object(tags)
-            }
             other => {
                 tags.insert("@value".into(), other);
                 Json::Object(tags)
@@ -134,7 +138,7 @@ impl Codec {
             (Kind::Special(_), Value::Map { entries, .. }) => self.map_json(entries, &[])?,
             (Kind::Leaf(_) | Kind::Special(_), Value::Jdk { json, .. }) => json.clone(),
             (Kind::User(def), Value::Object { fields, .. }) => {
-                self.object_json(fields, class, def, args)?
+                self.object_json(Map::new(), fields, class, def, args)?
             }
             (_, v) => return Err(wrong(class, format!("{v:?}"))),
         })
@@ -153,14 +157,16 @@ impl Codec {
         Ok(Json::Array(out))
     }
 
+    /// A user object's fields after `tags` (`@class`, `@id`).
     fn object_json(
         &self,
+        tags: Map<String, Json>,
         fields: &[(String, Value)],
         class: &str,
         def: &ClassDef,
         args: &[JType],
     ) -> Result<Json> {
-        let mut out = Map::new();
+        let mut out = tags;
         for (i, Slot { key, how, args, .. }) in self.slots(def, args)?.iter().enumerate() {
             // Read values hold the fields in slot order.
             let f = fields

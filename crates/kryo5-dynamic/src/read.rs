@@ -41,6 +41,10 @@ impl Codec {
         let how = root.how();
         let mut referenced = HashSet::new();
         let v = self.read_at(input, &how, &[], &mut referenced)?;
+        if referenced.len() == self.next_id as usize {
+            // Every shared value is referenced again: nothing to unwrap.
+            return Ok(v);
+        }
         Ok(strip(v, &referenced))
     }
 
@@ -368,6 +372,13 @@ fn check_count(input: &dyn In<'_>, n: usize) -> Result<()> {
 }
 
 fn read_str(input: &mut dyn In<'_>) -> Result<Value> {
+    // The ASCII form (first byte's high bit clear) holds no surrogates:
+    // read it straight into a `String`.
+    if input.peek_byte()? & 0x80 == 0 {
+        return Ok(input
+            .read_string()?
+            .map_or(Value::Null, |s| Value::String(JString::Str(s))));
+    }
     Ok(match input.read_string_utf16()? {
         None => Value::Null,
         Some(s) => Value::String(JString::from_units(s.into_units())),
