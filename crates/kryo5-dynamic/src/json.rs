@@ -83,7 +83,11 @@ impl Codec {
             ),
         };
         let kind = self.kind(&class)?;
-        let mut tags = Map::new();
+        let mut tags = match inner {
+            // Room for the tags and the fields: no growing and rehashing.
+            Value::Object { fields, .. } => Map::with_capacity(fields.len() + 2),
+            _ => Map::new(),
+        };
         if explicit {
             tags.insert("@class".into(), Json::String(class.to_string()));
         }
@@ -138,7 +142,7 @@ impl Codec {
             (Kind::Special(_), Value::Map { entries, .. }) => self.map_json(entries, &[])?,
             (Kind::Leaf(_) | Kind::Special(_), Value::Jdk { json, .. }) => json.clone(),
             (Kind::User(def), Value::Object { fields, .. }) => {
-                self.object_json(Map::new(), fields, class, def, args)?
+                self.object_json(Map::with_capacity(fields.len()), fields, class, def, args)?
             }
             (_, v) => return Err(wrong(class, format!("{v:?}"))),
         })
