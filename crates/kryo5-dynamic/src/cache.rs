@@ -10,7 +10,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
-use kryo5_core::Result;
+use kryo5_core::{Out, Result};
 
 use crate::codec::{Codec, Kind, Slot};
 use crate::jtype::JType;
@@ -23,6 +23,8 @@ pub(crate) struct Decisions {
     kinds: RefCell<ByName<Family>>,
     /// Class name to the slots of each binding of its type parameters.
     slots: RefCell<ByName<Vec<Bound>>>,
+    /// Class name (schema form) to its JVM name.
+    jvm_names: RefCell<ByName<String>>,
 }
 
 /// A map keyed by class name, hashed with FNV-1a: class names are short
@@ -110,5 +112,18 @@ impl Codec {
         let bound = cache.entry(class.name.clone()).or_default();
         bound.push((args.to_vec(), Arc::clone(&slots)));
         Ok(slots)
+    }
+
+    /// Writes the class descriptor of `class` (schema form) under its JVM
+    /// name, which is derived once per class.
+    pub(crate) fn write_class(&mut self, out: &mut dyn Out, class: &str) -> Result<()> {
+        let mut names = self.decisions.jvm_names.borrow_mut();
+        if let Some(name) = names.get(class) {
+            return self.kryo.write_class_named(out, name);
+        }
+        let name = crate::codec::jvm_name(class);
+        let r = self.kryo.write_class_named(out, &name);
+        names.insert(class.to_owned(), name);
+        r
     }
 }

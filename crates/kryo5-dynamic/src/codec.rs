@@ -184,9 +184,7 @@ impl Codec {
         kryo.set_registration_required(schema.registration_required);
         kryo.set_optimized_generics(schema.optimized_generics);
         for c in schema.classes.iter().filter(|c| c.register) {
-            let name =
-                JType::from_class_name(&c.name).map_or_else(|| c.name.clone(), |t| t.jvm_name());
-            kryo.register_class_name(name, c.id);
+            kryo.register_class_name(jvm_name(&c.name), c.id);
         }
         Codec {
             schema: Arc::new(schema),
@@ -417,6 +415,12 @@ impl Codec {
             meta,
         }
     }
+}
+
+/// The JVM name (`Class.getName()`) of a class in schema form: `[I` for
+/// `int[]`.
+pub(crate) fn jvm_name(class: &str) -> String {
+    JType::from_class_name(class).map_or_else(|| class.to_owned(), |t| t.jvm_name())
 }
 
 /// The family of a class whose serializer does not depend on the schema:

@@ -77,9 +77,7 @@ impl Codec {
                     return Ok(out.write_byte(0)?);
                 }
                 let class = self.class_of(value)?;
-                let jvm =
-                    JType::from_class_name(&class).map_or_else(|| class.clone(), |t| t.jvm_name());
-                self.kryo.write_class_named(out, &jvm)?;
+                self.write_class(out, &class)?;
                 (class, false)
             }
         };
