@@ -144,6 +144,7 @@ pub(crate) fn decode(
     let mut window = Window::new(f, WINDOW, max_graph_mib.saturating_mul(1 << 20).max(16));
     let progress = Progress::new(len.unwrap_or(0));
     let mut graphs = 0u64;
+    let mut line = Vec::new();
     while !window.at_end().map_err(|e| format!("{name}: {e}"))? {
         let value = window
             .next(|bytes| {
@@ -165,11 +166,12 @@ pub(crate) fn decode(
                     &READ_HINT["hint: ".len()..]
                 ),
             })?;
-        let j = json::to_json(&codec, &value, &root)
+        // A graph's line is written whole or not at all.
+        line.clear();
+        json::write_json(&codec, &value, &root, &mut line)
             .map_err(|e| format!("{name}: graph {}: {e}", graphs + 1))?;
-        serde_json::to_writer(&mut out, &j)
-            .map_err(|e| e.to_string())
-            .and_then(|()| out.write_all(b"\n").map_err(|e| e.to_string()))?;
+        line.push(b'\n');
+        out.write_all(&line).map_err(|e| e.to_string())?;
         graphs += 1;
         progress.set(window.offset());
     }

@@ -9,6 +9,7 @@ use std::sync::Arc;
 use kryo5_core::nesting::Nesting;
 use kryo5_core::{DEFAULT_MAX_DEPTH, DEFAULT_MAX_STACK, Error, ErrorKind, Kryo, Result};
 
+use crate::cache::Decisions;
 use crate::jdk::{self, Coll, Leaf, Special};
 use crate::jtype::{JType, Prim};
 use crate::schema::{ClassDef, Schema};
@@ -77,6 +78,8 @@ pub struct Codec {
     pub(crate) ids: HashMap<u32, (u32, String)>,
     /// Spans of the bytes read, when recording (`trace.rs`).
     pub(crate) recorder: Option<Box<crate::trace::Recorder>>,
+    /// The per-class decisions made so far.
+    pub(crate) decisions: Decisions,
 }
 
 /// The serializer family of a class.
@@ -181,9 +184,7 @@ impl Codec {
         kryo.set_registration_required(schema.registration_required);
         kryo.set_optimized_generics(schema.optimized_generics);
         for c in schema.classes.iter().filter(|c| c.register) {
-            let name =
-                JType::from_class_name(&c.name).map_or_else(|| c.name.clone(), |t| t.jvm_name());
-            kryo.register_class_name(name, c.id);
+            kryo.register_class_name(jvm_name(&c.name), c.id);
         }
         Codec {
             schema: Arc::new(schema),
@@ -194,6 +195,7 @@ impl Codec {
             next_id: 0,
             ids: HashMap::new(),
             recorder: None,
+            decisions: Decisions::default(),
         }
     }
 
@@ -262,11 +264,6 @@ impl Codec {
         self.nesting.set(n);
     }
 
-    /// The serializer family of `class` (schema or JVM name).
-    pub(crate) fn kind(&self, class: &str) -> Result<Kind<'_>> {
-        kind_of(&self.schema, class)
-    }
-
     /// Kryo's final test (section 6.6) for a declared type.
     pub(crate) fn is_final(&self, t: &JType) -> bool {
         match t {
@@ -318,8 +315,9 @@ impl Codec {
     }
 
     /// The fields of `class` (and its superclasses) in Kryo's order, with
-    /// the class's type variables bound to `args`.
-    pub(crate) fn slots(&self, class: &ClassDef, args: &[JType]) -> Result<Vec<Slot>> {
+    /// the class's type variables bound to `args` (cached by
+    /// [`Codec::slots`]).
+    pub(crate) fn compute_slots(&self, class: &ClassDef, args: &[JType]) -> Result<Vec<Slot>> {
         let mut all = Vec::new();
         let mut current = Some((class, bind(&class.type_params, args)));
         let mut guard = 0;
@@ -419,45 +417,57 @@ impl Codec {
     }
 }
 
-/// The serializer family of `class` (schema or JVM name) under `schema`.
-pub(crate) fn kind_of<'s>(schema: &'s Schema, class: &str) -> Result<Kind<'s>> {
+/// The JVM name (`Class.getName()`) of a class in schema form: `[I` for
+/// `int[]`.
+pub(crate) fn jvm_name(class: &str) -> String {
+    JType::from_class_name(class).map_or_else(|| class.to_owned(), |t| t.jvm_name())
+}
+
+/// The family of a class whose serializer does not depend on the schema:
+/// wrappers, `String`, the JDK classes the codec knows, arrays.
+pub(crate) fn fixed_kind(class: &str) -> Option<Kind<'static>> {
     if let Some(p) = Prim::from_boxed(class).or_else(|| Prim::from_name(class)) {
-        return Ok(Kind::Boxed(p));
+        return Some(Kind::Boxed(p));
     }
     if class == "java.lang.String" {
-        return Ok(Kind::Str);
+        return Some(Kind::Str);
     }
     if let Some(k) = jdk::kind(class) {
-        return Ok(k);
+        return Some(k);
     }
     if let Some(JType::Array(c)) = JType::from_class_name(class) {
-        return Ok(match *c {
+        return Some(match *c {
             JType::Prim(Prim::Byte) => Kind::Bytes,
             JType::Prim(p) => Kind::PrimArray(p),
             other => Kind::ObjArray(other),
         });
     }
+    None
+}
+
+/// The index in `schema.classes` of the definition of `class`.
+pub(crate) fn described(schema: &Schema, class: &str) -> Result<usize> {
+    let index = |c: &str| schema.classes.iter().position(|d| d.name == c);
     // A constant with a body is a class of its own (`Op$2`), which Java
     // writes by name where the enum is not registered.
     let body_of = |c: &str| {
         let (parent, n) = c.rsplit_once('$')?;
-        let parent = schema.class(parent).filter(|p| p.constants.is_some())?;
-        n.bytes().all(|b| b.is_ascii_digit()).then_some(parent)
+        let i = index(parent).filter(|&i| schema.classes[i].constants.is_some())?;
+        n.bytes().all(|b| b.is_ascii_digit()).then_some(i)
     };
-    match schema.class(class).or_else(|| body_of(class)) {
-        Some(ClassDef {
-            constants: Some(c),
-            serializer,
-            ..
-        }) => Ok(if *serializer == ClassSerializer::EnumName {
-            Kind::EnumName(c)
-        } else {
-            Kind::Enum(c)
-        }),
-        Some(c) => Ok(Kind::User(c)),
-        None => Err(Error::new(ErrorKind::Unsupported(format!(
+    index(class).or_else(|| body_of(class)).ok_or_else(|| {
+        Error::new(ErrorKind::Unsupported(format!(
             "class {class} is not described by the schema"
-        )))),
+        )))
+    })
+}
+
+/// The family of a class the schema describes.
+pub(crate) fn def_kind(def: &ClassDef) -> Kind<'_> {
+    match &def.constants {
+        Some(c) if def.serializer == ClassSerializer::EnumName => Kind::EnumName(c),
+        Some(c) => Kind::Enum(c),
+        None => Kind::User(def),
     }
 }
 

@@ -3,14 +3,17 @@
 //! values referenced again, `{"@ref": id}` for back-references, numbers
 //! exact.
 
+mod view;
+
 use kryo5_core::{Error, ErrorKind, Result};
-use serde_json::{Map, Number, Value as Json, json};
+use serde_json::{Number, Value as Json, json};
 
 use crate::codec::{Codec, How, Kind, Root, Slot, wrong};
 use crate::jdk::Special;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
 use crate::value::{JString, Value};
+use view::{View, Walk};
 
 /// The JSON form of `value`, read with `root`'s entry point.
 ///
@@ -27,8 +30,53 @@ use crate::value::{JString, Value};
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn to_json(codec: &Codec, value: &Value, root: &Root) -> Result<Json> {
+    walk(codec, value, root, |view| serde_json::to_value(view))
+}
+
+/// [`to_json`] written as JSON text to `out` as the walk goes, without
+/// building the `serde_json` tree (`kryo5 decode --many` prints this way).
+///
+/// # Errors
+/// As [`to_json`]; a failed write as [`ErrorKind::InvalidData`] with the
+/// writer's message.
+///
+/// ```
+/// use kryo5_dynamic::{Codec, Root, Schema, Value, json};
+/// let codec = Codec::new(Schema::from_toml("", "s")?);
+/// let mut text = Vec::new();
+/// json::write_json(&codec, &Value::Int(7), &Root::ClassAndObject, &mut text)?;
+/// assert_eq!(text, br#"{"@class":"java.lang.Integer","@value":7}"#);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn write_json(
+    codec: &Codec,
+    value: &Value,
+    root: &Root,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    walk(codec, value, root, |view| serde_json::to_writer(out, view))
+}
+
+/// Runs `serialize` on the view of `value` at the root.
+fn walk<T>(
+    codec: &Codec,
+    value: &Value,
+    root: &Root,
+    serialize: impl FnOnce(&View<'_, '_>) -> serde_json::Result<T>,
+) -> Result<T> {
     codec.begin_walk();
-    codec.to_json_at(value, &root.how(), &[])
+    let walk = Walk {
+        codec,
+        failure: std::cell::RefCell::new(None),
+    };
+    let how = root.how();
+    let r = serialize(&View {
+        walk: &walk,
+        value,
+        how: &how,
+        args: &[],
+    });
+    walk.finish(r)
 }
 
 /// The value of a JSON form, for writing with `root`'s entry point.
@@ -53,138 +101,6 @@ fn bad(what: impl Into<String>) -> Error {
 }
 
 impl Codec {
-    pub(crate) fn to_json_at(&self, value: &Value, how: &How, args: &[JType]) -> Result<Json> {
-        self.enter()?;
-        let r = self.to_json_in(value, how, args);
-        self.exit();
-        r
-    }
-
-    fn to_json_in(&self, value: &Value, how: &How, args: &[JType]) -> Result<Json> {
-        let (inner, id) = match value {
-            Value::Null => return Ok(Json::Null),
-            Value::Ref(id) => return Ok(json!({ "@ref": id })),
-            Value::Shared { id, value } => (&**value, Some(*id)),
-            v => (v, None),
-        };
-        let (class, explicit) = match how {
-            How::Prim(p, _) => return prim_json(*p, inner),
-            How::DirectStr => return string_json(inner),
-            How::Object(t) | How::OrNull(t) => (t.raw_name(), false),
-            How::ClassAnd => (
-                inner
-                    .class()
-                    .ok_or_else(|| wrong("a value with a class", format!("{inner:?}")))?,
-                true,
-            ),
-        };
-        let kind = self.kind(&class)?;
-        let body = self.payload_json(inner, &class, &kind, args)?;
-        let mut tags = Map::new();
-        if explicit {
-            tags.insert("@class".into(), Json::String(class));
-        }
-        if let Some(id) = id {
-            tags.insert("@id".into(), id.into());
-        }
-        Ok(match body {
-            _ if tags.is_empty() => body,
-            Json::Object(fields) if matches!(kind, Kind::User(_)) => {
-                tags.extend(fields);
-                Json::Object(tags)
-            }
-            other => {
-                tags.insert("@value".into(), other);
-                Json::Object(tags)
-            }
-        })
-    }
-
-    fn payload_json(
-        &self,
-        v: &Value,
-        class: &str,
-        kind: &Kind<'_>,
-        args: &[JType],
-    ) -> Result<Json> {
-        Ok(match (kind, v) {
-            (Kind::Boxed(p), v) => prim_json(*p, v)?,
-            (Kind::Str, v) => string_json(v)?,
-            (Kind::Enum(_) | Kind::EnumName(_), Value::Enum { name, .. }) => {
-                Json::String(name.clone())
-            }
-            (Kind::Bytes, Value::Bytes(b)) => Json::String(base64::encode(b)),
-            (Kind::PrimArray(p), Value::Array { items, .. }) => Json::Array(
-                items
-                    .iter()
-                    .map(|x| prim_json(*p, x))
-                    .collect::<Result<_>>()?,
-            ),
-            (Kind::ObjArray(comp), Value::Array { items, .. }) => {
-                self.items_json(items, &self.element(Some(comp), true))?
-            }
-            (Kind::Collection(_), Value::List { items, .. }) => {
-                self.items_json(items, &self.element(self.arg(args, 0), true))?
-            }
-            (Kind::Map(_), Value::Map { entries, .. }) => self.map_json(entries, args)?,
-            // Their serializers take no type arguments.
-            (Kind::Special(_), Value::List { items, .. }) => {
-                self.items_json(items, &self.element(None, true))?
-            }
-            (Kind::Special(_), Value::Map { entries, .. }) => self.map_json(entries, &[])?,
-            (Kind::Leaf(_) | Kind::Special(_), Value::Jdk { json, .. }) => json.clone(),
-            (Kind::User(def), Value::Object { fields, .. }) => {
-                self.object_json(fields, class, def, args)?
-            }
-            (_, v) => return Err(wrong(class, format!("{v:?}"))),
-        })
-    }
-
-    fn map_json(&self, entries: &[(Value, Value)], args: &[JType]) -> Result<Json> {
-        let k = self.element(self.arg(args, 0), true);
-        let val = self.element(self.arg(args, 1), true);
-        let mut out = Vec::with_capacity(entries.len());
-        for (i, (key, value)) in entries.iter().enumerate() {
-            let pair = self
-                .to_json_at(key, &k.how, &k.args)
-                .and_then(|kj| Ok(json!([kj, self.to_json_at(value, &val.how, &val.args)?])));
-            out.push(pair.map_err(|e| e.in_element(i))?);
-        }
-        Ok(Json::Array(out))
-    }
-
-    fn object_json(
-        &self,
-        fields: &[(String, Value)],
-        class: &str,
-        def: &ClassDef,
-        args: &[JType],
-    ) -> Result<Json> {
-        let mut out = Map::new();
-        for Slot { key, how, args, .. } in self.slots(def, args)? {
-            let f = fields.iter().find(|f| f.0 == key);
-            // The evolution serializers' data may lack fields.
-            if f.is_none() && !def.serializer.all_fields() {
-                continue;
-            }
-            let f = f.ok_or_else(|| bad(format!("missing field {key}")));
-            let j = f.and_then(|f| self.to_json_at(&f.1, &how, &args));
-            out.insert(key.clone(), j.map_err(|e| e.in_field(&key, class))?);
-        }
-        Ok(Json::Object(out))
-    }
-
-    fn items_json(&self, items: &[Value], slot: &Slot) -> Result<Json> {
-        let mut out = Vec::with_capacity(items.len());
-        for (i, x) in items.iter().enumerate() {
-            out.push(
-                self.to_json_at(x, &slot.how, &slot.args)
-                    .map_err(|e| e.in_element(i))?,
-            );
-        }
-        Ok(Json::Array(out))
-    }
-
     pub(crate) fn value_of_json(&self, j: &Json, how: &How, args: &[JType]) -> Result<Value> {
         self.enter()?;
         let r = self.value_of_json_in(j, how, args);
@@ -309,16 +225,16 @@ impl Codec {
             .as_object()
             .ok_or_else(|| bad(format!("expected an object for {class}")))?;
         let mut fields = Vec::new();
-        for Slot { key, how, args, .. } in self.slots(def, args)? {
-            let f = match obj.get(&key) {
+        for Slot { key, how, args, .. } in self.slots(def, args)?.iter() {
+            let f = match obj.get(key) {
                 Some(f) => f,
                 None if !def.serializer.all_fields() => continue,
                 None => &Json::Null,
             };
             let v = self
-                .value_of_json(f, &how, &args)
-                .map_err(|e| e.in_field(&key, class))?;
-            fields.push((key, v));
+                .value_of_json(f, how, args)
+                .map_err(|e| e.in_field(key, class))?;
+            fields.push((key.clone(), v));
         }
         Ok(Value::Object {
             class: class.into(),

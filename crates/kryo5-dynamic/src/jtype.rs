@@ -2,6 +2,7 @@
 //! `java.util.Map<String, java.lang.Integer>`), as schema fields declare
 //! them.
 
+use std::borrow::Cow;
 use std::fmt;
 
 /// A Java primitive type.
@@ -225,11 +226,16 @@ impl JType {
     /// ```
     #[must_use]
     pub fn raw_name(&self) -> String {
+        self.raw_name_ref().into_owned()
+    }
+
+    /// [`JType::raw_name`], borrowed where the type holds it.
+    pub(crate) fn raw_name_ref(&self) -> Cow<'_, str> {
         match self {
-            JType::Class(n, _) => n.clone(),
-            JType::Array(c) => format!("{}[]", c.raw_name()),
-            JType::Prim(p) => p.name().into(),
-            JType::Var(_) => "java.lang.Object".into(),
+            JType::Class(n, _) => Cow::Borrowed(n),
+            JType::Array(c) => Cow::Owned(format!("{}[]", c.raw_name_ref())),
+            JType::Prim(p) => Cow::Borrowed(p.name()),
+            JType::Var(_) => Cow::Borrowed("java.lang.Object"),
         }
     }
 

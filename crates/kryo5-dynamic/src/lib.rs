@@ -29,6 +29,7 @@
 
 #![forbid(unsafe_code)]
 
+mod cache;
 mod codec;
 mod evolve;
 mod jdk;

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use kryo5_core::{Error, ErrorKind, In, Result};
 use kryo5_io::Input;
 
-use crate::codec::{Codec, How, Kind, Root, Slot, kind_of};
+use crate::codec::{Codec, How, Kind, Root, Slot};
 use crate::jdk::Coll;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
@@ -41,6 +41,10 @@ impl Codec {
         let how = root.how();
         let mut referenced = HashSet::new();
         let v = self.read_at(input, &how, &[], &mut referenced)?;
+        if referenced.len() == self.next_id as usize {
+            // Every shared value is referenced again: nothing to unwrap.
+            return Ok(v);
+        }
         Ok(strip(v, &referenced))
     }
 
@@ -85,7 +89,7 @@ impl Codec {
             }
         };
         let schema = Arc::clone(&self.schema);
-        let kind = kind_of(&schema, &class)?;
+        let kind = self.kind_in(&schema, &class)?;
         let refs_on = self.schema.references;
         let at = input.total();
         let marker = if refs_on && (kind.uses_refs() || or_null) {
@@ -253,7 +257,7 @@ impl Codec {
             return self.read_evolving(input, class, (&slots, def.serializer), refs);
         }
         let mut fields = Vec::with_capacity(slots.len());
-        for slot in &slots {
+        for slot in slots.iter() {
             fields.push((slot.key.clone(), self.read_field(input, slot, class, refs)?));
         }
         Ok(Value::Object {
@@ -368,6 +372,13 @@ fn check_count(input: &dyn In<'_>, n: usize) -> Result<()> {
 }
 
 fn read_str(input: &mut dyn In<'_>) -> Result<Value> {
+    // The ASCII form (first byte's high bit clear) holds no surrogates:
+    // read it straight into a `String`.
+    if input.peek_byte()? & 0x80 == 0 {
+        return Ok(input
+            .read_string()?
+            .map_or(Value::Null, |s| Value::String(JString::Str(s))));
+    }
     Ok(match input.read_string_utf16()? {
         None => Value::Null,
         Some(s) => Value::String(JString::from_units(s.into_units())),

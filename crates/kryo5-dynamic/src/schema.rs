@@ -336,7 +336,7 @@ impl Schema {
 fn resolve(c: &RawClass, default: &Default) -> Result<Resolved, Fault> {
     let own = c.serializer.as_ref();
     if own.is_some_and(|s| is_uuid_serializer(c.name.get_ref(), s.get_ref())) {
-        // The codec's own serializer for a JDK class (codec::kind_of).
+        // The codec's own serializer for a JDK class (codec::fixed_kind).
         let (s, fc) = serializer::configure(Family::Field, &toml::Table::new())
             .map_err(|m| (Some(c.name.span()), "serializer", m))?;
         return Ok((s, fc, None));

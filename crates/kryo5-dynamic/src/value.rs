@@ -141,25 +141,36 @@ impl Value {
     /// ```
     #[must_use]
     pub fn class(&self) -> Option<String> {
+        self.class_name().map(Into::into)
+    }
+
+    /// [`Value::class`] borrowed.
+    ///
+    /// ```
+    /// use kryo5_dynamic::Value;
+    /// assert_eq!(Value::Bytes(vec![1]).class_name(), Some("byte[]"));
+    /// ```
+    #[must_use]
+    pub fn class_name(&self) -> Option<&str> {
         use crate::jtype::Prim;
         Some(match self {
-            Value::Bool(_) => Prim::Boolean.boxed().into(),
-            Value::Byte(_) => Prim::Byte.boxed().into(),
-            Value::Short(_) => Prim::Short.boxed().into(),
-            Value::Int(_) => Prim::Int.boxed().into(),
-            Value::Long(_) => Prim::Long.boxed().into(),
-            Value::Float(_) => Prim::Float.boxed().into(),
-            Value::Double(_) => Prim::Double.boxed().into(),
-            Value::Char(_) => Prim::Char.boxed().into(),
-            Value::String(_) => "java.lang.String".into(),
-            Value::Bytes(_) => "byte[]".into(),
+            Value::Bool(_) => Prim::Boolean.boxed(),
+            Value::Byte(_) => Prim::Byte.boxed(),
+            Value::Short(_) => Prim::Short.boxed(),
+            Value::Int(_) => Prim::Int.boxed(),
+            Value::Long(_) => Prim::Long.boxed(),
+            Value::Float(_) => Prim::Float.boxed(),
+            Value::Double(_) => Prim::Double.boxed(),
+            Value::Char(_) => Prim::Char.boxed(),
+            Value::String(_) => "java.lang.String",
+            Value::Bytes(_) => "byte[]",
             Value::Enum { class, .. }
             | Value::Array { class, .. }
             | Value::List { class, .. }
             | Value::Map { class, .. }
             | Value::Object { class, .. }
-            | Value::Jdk { class, .. } => class.clone(),
-            Value::Shared { value, .. } => return value.class(),
+            | Value::Jdk { class, .. } => class,
+            Value::Shared { value, .. } => return value.class_name(),
             Value::Null | Value::Ref(_) => return None,
         })
     }

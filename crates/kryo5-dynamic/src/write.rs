@@ -5,7 +5,7 @@ use std::sync::Arc;
 use kryo5_core::{Error, ErrorKind, Out, Result};
 use kryo5_io::Output;
 
-use crate::codec::{Codec, How, Kind, Root, Slot, kind_of, wrong};
+use crate::codec::{Codec, How, Kind, Root, Slot, wrong};
 use crate::jdk::Coll;
 use crate::jtype::{JType, Prim};
 use crate::schema::ClassDef;
@@ -77,14 +77,12 @@ impl Codec {
                     return Ok(out.write_byte(0)?);
                 }
                 let class = self.class_of(value)?;
-                let jvm =
-                    JType::from_class_name(&class).map_or_else(|| class.clone(), |t| t.jvm_name());
-                self.kryo.write_class_named(out, &jvm)?;
+                self.write_class(out, &class)?;
                 (class, false)
             }
         };
         let schema = Arc::clone(&self.schema);
-        let kind = kind_of(&schema, &class)?;
+        let kind = self.kind_in(&schema, &class)?;
         let mut inner = value;
         if self.schema.references && (kind.uses_refs() || or_null) {
             match value {
@@ -208,7 +206,7 @@ impl Codec {
         if !def.serializer.all_fields() {
             return self.write_evolving(out, (fields, class), &slots, def.serializer);
         }
-        for slot in &slots {
+        for slot in slots.iter() {
             self.write_field(out, fields, slot, class)?;
         }
         Ok(())

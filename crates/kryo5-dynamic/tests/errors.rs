@@ -374,3 +374,46 @@ fn immutable_collections_refuse_null_elements_on_read() {
     let e = read(&mut c, &[0x0c, 0x02, 0x03, 0x82, b'k', 0x00]).unwrap_err();
     assert!(matches!(e.kind(), ErrorKind::UnexpectedNull(_)), "{e}");
 }
+
+#[test]
+fn wrong_values_are_typed_errors_in_json_with_their_path() {
+    let c = codec(
+        "[[class]]\nname = \"a.P\"\nfields = [{ name = \"x\", type = \"int\" }, { name = \"q\", type = \"java.util.ArrayList\" }]\n[[class]]\nname = \"java.util.ArrayList\"\n",
+    );
+    let p = |q| Value::Object {
+        class: "a.P".into(),
+        fields: vec![("x".into(), Value::Int(1)), ("q".into(), q)],
+    };
+    let list = |items| Value::List {
+        class: "java.util.ArrayList".into(),
+        items,
+    };
+    // The second element of p.q is of a class the schema does not have;
+    // then an int field holding a long.
+    let deep = p(list(vec![
+        Value::Int(2),
+        Value::Enum {
+            class: "a.Nope".into(),
+            name: "X".into(),
+        },
+    ]));
+    let shallow = Value::Object {
+        class: "a.P".into(),
+        fields: vec![("x".into(), Value::Long(1)), ("q".into(), Value::Null)],
+    };
+    let root = Root::ClassAndObject;
+    for (v, kind, path) in [
+        (&deep, "Unsupported", vec!["a.P.q", "[1]"]),
+        (&shallow, "WrongType", vec!["a.P.x"]),
+    ] {
+        let e = json::to_json(&c, v, &root).expect_err("not convertible");
+        let mut text = Vec::new();
+        let streamed = json::write_json(&c, v, &root, &mut text).expect_err("not convertible");
+        for e in [&e, &streamed] {
+            assert!(format!("{:?}", e.kind()).starts_with(kind), "{e}");
+            assert_eq!(e.trace().collect::<Vec<_>>(), path, "{e}");
+        }
+    }
+    // A good value still converts after a failed walk.
+    assert!(json::to_json(&c, &p(list(vec![])), &root).is_ok());
+}

@@ -110,6 +110,15 @@ fn round_trip_here(codec: &mut Codec, java: &[u8], root: &Root, label: &str, swe
         .unwrap_or_else(|e| panic!("{label}: {e}"));
     let j = json::to_json(codec, &value, root).unwrap_or_else(|e| panic!("{label}: to JSON: {e}"));
     let text = j.to_string();
+    // The streaming writer prints the same text as the tree.
+    let mut streamed = Vec::new();
+    json::write_json(codec, &value, root, &mut streamed)
+        .unwrap_or_else(|e| panic!("{label}: write JSON: {e}"));
+    assert_eq!(
+        String::from_utf8_lossy(&streamed),
+        text,
+        "{label}: write_json"
+    );
     // serde_json's parser stops at 128 levels of nesting: the deep chain
     // (200 links) goes from the JSON value without text.
     let parsed = if label.contains("deep") {
