@@ -52,7 +52,7 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::field::Field;
 use crate::io::{In, Out};
 use crate::kryo::Kryo;
-use crate::serializers::array::{read_len, write_len};
+use crate::serializers::array::{read_len, write_byte_array, write_len};
 use crate::serializers::class::is_array_class;
 use crate::serializers::collection::{
     FreeElements, bounded_vec, declared_size, null_not_allowed, read_each, size_plus_one,
@@ -294,8 +294,7 @@ impl<'de> BorrowType<'de> for &'de [u8] {
     const NULL: Option<NullForm> = Some(NullForm::Zero);
 
     fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
-        write_len(out, self.len())?;
-        Ok(out.write_bytes(self)?)
+        write_byte_array(out, self)
     }
 
     read_non_null!("an array");

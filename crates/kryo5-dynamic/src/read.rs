@@ -231,8 +231,7 @@ impl Codec {
             let val = val.map_err(|e| e.in_element(i))?;
             if !coll.nulls && (key == Value::Null || val == Value::Null) {
                 // Java's `Map.of` throws on a null key or value.
-                let e = Error::new(ErrorKind::UnexpectedNull("a key or value"));
-                return Err(e.at(at).in_element(i));
+                return Err(no_null("a key or value", at).in_element(i));
             }
             entries.push((key, val));
         }
@@ -330,8 +329,7 @@ impl Codec {
             How::ClassAnd if flag => {
                 let Some(e) = self.kryo.read_class_named(input)? else {
                     if !coll.nulls {
-                        let e = Error::new(ErrorKind::UnexpectedNull("an element"));
-                        return Err(e.at(at));
+                        return Err(no_null("an element", at));
                     }
                     check_count(input, n)?;
                     return Ok(list(vec![Value::Null; n]));
@@ -349,10 +347,17 @@ impl Codec {
         };
         if !coll.nulls && items.contains(&Value::Null) {
             // Java's factory (`List.of`, ...) throws on a null element.
-            return Err(Error::new(ErrorKind::UnexpectedNull("an element")).at(at));
+            return Err(no_null("an element", at));
         }
         Ok(list(items))
     }
+}
+
+/// A null where Java's factory (`List.of`, `Map.of`, ...) throws, in the
+/// collection starting at `at`.
+#[cold]
+fn no_null(what: &'static str, at: u64) -> Error {
+    Error::new(ErrorKind::UnexpectedNull(what)).at(at)
 }
 
 /// `uvarint(length + 1)`, `None` for null.

@@ -95,6 +95,12 @@ pub(crate) fn write_len<O: Out + ?Sized>(out: &mut O, len: usize) -> Result<()> 
     Ok(())
 }
 
+/// A `byte[]`'s payload (`ByteArraySerializer`): length + 1, the bytes.
+pub(crate) fn write_byte_array<O: Out + ?Sized>(out: &mut O, bytes: &[u8]) -> Result<()> {
+    write_len(out, bytes.len())?;
+    Ok(out.write_bytes(bytes)?)
+}
+
 /// Reads `uvarint(len + 1)`: `None` for a null array.
 pub(crate) fn read_len<'de, I: In<'de> + ?Sized>(input: &mut I) -> Result<Option<usize>> {
     let at = input.total();
@@ -363,8 +369,7 @@ impl KryoType for Vec<u8> {
     const NULL: Option<NullForm> = Some(NullForm::Zero);
 
     fn write<O: Out + ?Sized>(&self, _: &mut Kryo, out: &mut O, _: bool) -> Result<()> {
-        write_len(out, self.len())?;
-        Ok(out.write_bytes(self)?)
+        write_byte_array(out, self)
     }
 
     read_non_null!("an array");
